@@ -1,0 +1,145 @@
+# Makefile - build, run and test armmm (design.md section 6).
+#
+#   make [vexpress_defconfig]   configure (default: vexpress_defconfig)
+#   make                        build/{vmlinux,Image,zImage,System.map,kernel.asm}
+#   make run                    set up if needed, boot QEMU vexpress-a9 via U-Boot bootz
+#   make test                   set up if needed, host tests + QEMU tests
+#   make menuconfig | savedefconfig | qemu-gdb | test-host | test-qemu | clean
+#
+# Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
+# fetches lives in $(CACHE), outside the repository.
+
+O             ?= build
+CROSS_COMPILE ?= arm-none-eabi-
+PYTHON        := /usr/bin/python3
+BOARD         ?= vexpress-a9
+MEM           ?= 512M
+BOOTARGS      ?= console=ttyAMA0
+CACHE         := $(or $(ARMMM_CACHE),$(HOME)/.cache/armmm)
+LIBFDT_SRC    := $(CACHE)/libfdt
+export KCONFIG_CONFIG := .config
+
+CC      := $(CROSS_COMPILE)gcc
+LD      := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+OBJDUMP := $(CROSS_COMPILE)objdump
+NM      := $(CROSS_COMPILE)nm
+
+# Targets that need neither a .config nor the cross compiler.
+NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help
+ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
+else
+-include $(KCONFIG_CONFIG)
+endif
+
+ARCHFLAGS := -march=armv7-a -marm -mfloat-abi=soft -mabi=aapcs-linux
+INCLUDES  := -nostdinc -isystem include/libc -Iinclude -Iarch/arm/include \
+             -I$(O)/include -I$(LIBFDT_SRC)
+CFLAGS    := -std=gnu11 $(ARCHFLAGS) $(INCLUDES) -O2 -g -ffreestanding -fno-common \
+             -fno-pic -fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
+             -Wno-unused-parameter
+AFLAGS    := $(ARCHFLAGS) $(INCLUDES) -D__ASSEMBLER__ -g
+# libfdt is third-party code: built as it is, warnings not fatal.
+FDT_CFLAGS := $(filter-out -Werror -Wextra,$(CFLAGS)) -Wno-sign-compare
+LIBGCC    := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
+
+head-y := arch/arm/kernel/head.o
+obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
+          arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o \
+          arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o \
+          init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o \
+          lib/string.o lib/vsprintf.o lib/ktest.o \
+          drivers/of/fdt.o drivers/tty/serial/uart-console.o
+obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o
+libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o
+
+OBJS      := $(addprefix $(O)/,$(head-y) $(obj-y))
+FDT_OBJS  := $(addprefix $(O)/libfdt/,$(libfdt-y))
+GEN       := $(O)/include/generated/autoconf.h $(O)/include/generated/compile.h
+
+all: $(O)/zImage $(O)/System.map $(O)/kernel.asm
+.PHONY: all
+
+# ---- configuration ---------------------------------------------------------
+%_defconfig:
+	$(PYTHON) -m defconfig --kconfig Kconfig configs/$@
+menuconfig:
+	$(PYTHON) -m menuconfig Kconfig
+savedefconfig:
+	$(PYTHON) -m savedefconfig --kconfig Kconfig --out defconfig
+	@echo "wrote defconfig (copy it to configs/<board>_defconfig)"
+$(KCONFIG_CONFIG):
+	$(PYTHON) -m defconfig --kconfig Kconfig configs/vexpress_defconfig
+$(O)/include/generated/autoconf.h: $(KCONFIG_CONFIG) Kconfig
+	@mkdir -p $(@D)
+	$(PYTHON) -m genconfig --header-path $@ Kconfig
+$(O)/include/generated/compile.h: $(KCONFIG_CONFIG) FORCE
+	@mkdir -p $(@D)
+	@{ echo '#define UTS_RELEASE "6.1.0-armmm"'; \
+	   echo '#define UTS_VERSION "$(shell git describe --always --dirty 2>/dev/null || echo unknown)"'; \
+	   echo '#define CC_VERSION "$(shell $(CC) --version | head -n1)"'; } > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+# ---- compiling ---------------------------------------------------------------
+$(LIBFDT_SRC)/libfdt.h:
+	@echo "libfdt is missing from $(LIBFDT_SRC): run scripts/setup.sh (make setup)"; exit 1
+$(O)/%.o: %.c $(GEN) | $(LIBFDT_SRC)/libfdt.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+$(O)/%.o: %.S $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(AFLAGS) -MMD -c -o $@ $<
+$(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(FDT_CFLAGS) -c -o $@ $<
+
+# Code that runs before the MMU is on must not hold absolute addresses.
+$(O)/.pre-mmu-checked: $(O)/arch/arm/kernel/phys2virt.o
+	@if $(OBJDUMP) -r -j .text.pre_mmu $< | grep -E 'R_ARM_(ABS|MOVW_ABS|MOVT_ABS|GOT)'; then \
+	  echo "error: .text.pre_mmu in $< has absolute relocations (see phys2virt.c)"; exit 1; fi
+	@touch $@
+
+# ---- linking -----------------------------------------------------------------
+$(O)/vmlinux.lds: arch/arm/kernel/vmlinux.lds.S $(GEN)
+	$(CC) $(AFLAGS) -E -P -o $@ $<
+$(O)/vmlinux: $(OBJS) $(FDT_OBJS) $(O)/vmlinux.lds $(O)/.pre-mmu-checked
+	$(LD) -T $(O)/vmlinux.lds -Map=$(O)/vmlinux.map --no-warn-rwx-segments --no-enum-size-warning \
+	  -o $@ $(OBJS) $(FDT_OBJS) $(LIBGCC)
+$(O)/Image: $(O)/vmlinux
+	$(OBJCOPY) -O binary $< $@
+$(O)/System.map: $(O)/vmlinux
+	$(NM) -n $< | grep -v ' [aNUw] ' > $@
+$(O)/kernel.asm: $(O)/vmlinux
+	$(OBJDUMP) -S $< > $@
+$(O)/zImage: $(O)/Image FORCE
+	$(MAKE) -C boot/compressed IMAGE=$(abspath $(O)/Image) OUT=$(abspath $(O)/boot) \
+	  CROSS_COMPILE=$(CROSS_COMPILE)
+	cp $(O)/boot/zImage $@
+
+# ---- running and testing -----------------------------------------------------
+setup:
+	scripts/setup.sh
+run: setup
+	$(MAKE) all
+	$(PYTHON) scripts/qemu/boot.py --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
+	  --bootargs "$(BOOTARGS)" --interactive
+qemu-gdb: setup
+	$(MAKE) all
+	@echo "In another terminal: gdb-multiarch $(O)/vmlinux -ex 'target remote :1234'"
+	$(PYTHON) scripts/qemu/boot.py --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
+	  --bootargs "$(BOOTARGS)" --interactive --qemu-arg=-s
+test: setup
+	$(MAKE) all
+	$(MAKE) test-host
+	$(MAKE) test-qemu
+test-host:
+	$(MAKE) -C tests/host
+test-qemu:
+	$(PYTHON) -m pytest -q tests/qemu
+clean:
+	rm -rf $(O)
+
+.PHONY: setup run qemu-gdb test test-host test-qemu clean menuconfig savedefconfig FORCE
+FORCE:
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,146 @@
+/*
+ * asm/cp15.h - CP15 system control registers used by the MMU bring-up.
+ * ARMv7-A/R ARM (DDI 0406C) B4.1. Names as in Linux arch/arm/include/asm/
+ * cp15.h and proc-v7-2level.S. Usable from assembly (constants only).
+ *
+ * SCTLR (B4.1.130), the bits we set or clear:
+ *
+ *   31 30 29  28  27 25 24  22 21  14 13 12 11 10  2 1 0
+ *  +--+--+---+---+--+--+--+--+--+--+--+--+--+--+--+-+-+
+ *  |  |TE|AFE|TRE|NMFI|EE|  | U|  |RR| V| I| Z|SW| C|A|M|
+ *  +--+--+---+---+--+--+--+--+--+--+--+--+--+--+--+-+-+
+ */
+#ifndef _ASM_CP15_H
+#define _ASM_CP15_H
+
+#include <linux/const.h>
+
+#define SCTLR_M     (UL(1) << 0)    /* MMU enable */
+#define SCTLR_A     (UL(1) << 1)    /* alignment fault checking */
+#define SCTLR_C     (UL(1) << 2)    /* data and unified caches enable */
+#define SCTLR_SW    (UL(1) << 10)   /* SWP/SWPB enable */
+#define SCTLR_Z     (UL(1) << 11)   /* branch prediction enable */
+#define SCTLR_I     (UL(1) << 12)   /* instruction cache enable */
+#define SCTLR_V     (UL(1) << 13)   /* high vectors (0xffff0000) */
+#define SCTLR_RR    (UL(1) << 14)   /* round-robin replacement */
+#define SCTLR_EE    (UL(1) << 25)   /* big-endian exceptions */
+#define SCTLR_TRE   (UL(1) << 28)   /* TEX remap: TEX[0]CB index PRRR/NMRR */
+#define SCTLR_AFE   (UL(1) << 29)   /* access flag enable */
+#define SCTLR_TE    (UL(1) << 30)   /* Thumb exceptions */
+
+/*
+ * What __enable_mmu sets and clears. V stays clear: until the vectors page
+ * at 0xffff0000 is mapped (paging_init), exceptions go through VBAR.
+ * A stays clear: the compiler may emit unaligned accesses to Normal memory.
+ */
+#define SCTLR_SET   (SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I | SCTLR_TRE)
+#define SCTLR_CLEAR (SCTLR_A | SCTLR_V | SCTLR_RR | SCTLR_EE | SCTLR_AFE | SCTLR_TE)
+
+/*
+ * TTBR0 (B4.1.154), multiprocessing-extensions layout: low bits say how the
+ * table walker may cache the tables. Linux proc-v7-2level.S TTB_FLAGS_SMP.
+ */
+#define TTB_IRGN_WBWA   (UL(1) << 6)    /* IRGN = 01: inner write-back write-allocate */
+#define TTB_S           (UL(1) << 1)    /* tables in shareable memory */
+#define TTB_RGN_OC_WBWA (UL(1) << 3)    /* RGN = 01: outer WBWA */
+#define TTB_NOS         (UL(1) << 5)    /* inner shareable */
+#define TTB_FLAGS_SMP   (TTB_IRGN_WBWA | TTB_S | TTB_NOS | TTB_RGN_OC_WBWA)
+
+/* TTBCR (B4.1.153): N = 0, every address translated through TTBR0. */
+#define TTBCR_N_0       UL(0)
+
+/*
+ * TEX remap (B3.8.2): with SCTLR.TRE, a descriptor's TEX[0]:C:B is an index
+ * n = 0..7; PRRR.TRn gives the memory type, NMRR.IRn/ORn the cacheability.
+ * Linux's values (proc-v7-2level.S), decoded:
+ *   n  TEX[0]CB  type           Linux use
+ *   0  000       strongly-ord.  UNCACHED
+ *   1  001       device         BUFFERABLE (shared device)
+ *   2  010       normal WT      WRITETHROUGH
+ *   3  011       normal WB      WRITEBACK
+ *   4  100       normal NC      (unused)
+ *   5  101       normal WB      (unused)
+ *   6  110       n/a            (unused)
+ *   7  111       normal WBWA    WRITEALLOC (kernel memory)
+ */
+#define PRRR_LINUX      UL(0xff0a81a8)
+#define NMRR_LINUX      UL(0x40e040e0)
+
+/*
+ * Domains (B3.12.3): 16 x 2-bit fields in DACR. Linux 6.1 non-LPAE numbers
+ * (asm/domain.h). Client (01) = access checked against AP bits.
+ */
+#define DOMAIN_KERNEL   0
+#define DOMAIN_USER     1
+#define DOMAIN_IO       2
+#define DOMAIN_VECTORS  3
+#define DOMAIN_NOACCESS 0   /* 00 */
+#define DOMAIN_CLIENT   1   /* 01 */
+#define DOMAIN_MANAGER  1   /* v7 without CPU_USE_DOMAINS: manager = client */
+#define domain_val(dom, type) ((type) << (2 * (dom)))
+#define DACR_INIT  (domain_val(DOMAIN_USER, DOMAIN_NOACCESS) |    \
+		    domain_val(DOMAIN_KERNEL, DOMAIN_MANAGER) |   \
+		    domain_val(DOMAIN_IO, DOMAIN_CLIENT) |        \
+		    domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))    /* 0x51 */
+
+/* ID_MMFR0.VMSA (B4.1.89), bits 3:0: 3 or more means a v7 VMSA. */
+#define ID_MMFR0_VMSA_MASK  0xf
+#define ID_MMFR0_VMSA_V7    3
+/* ID_PFR1.GenTimer (B4.1.94), bits 19:16: 1 = generic timer present. */
+#define ID_PFR1_GENTIMER_SHIFT 16
+
+#ifndef __ASSEMBLER__
+#include <linux/types.h>
+
+/* One accessor per register; a write carries the barrier it needs. */
+#define CP15_READ(name, op1, crn, crm, op2)                                  \
+static inline u32 read_##name(void)                                          \
+{                                                                            \
+	u32 v;                                                               \
+	__asm__ __volatile__("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 \
+			     : "=r" (v));                                    \
+	return v;                                                            \
+}
+#define CP15_WRITE(name, op1, crn, crm, op2)                                 \
+static inline void write_##name(u32 v)                                       \
+{                                                                            \
+	__asm__ __volatile__("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 \
+			     "\n\tisb" : : "r" (v) : "memory");              \
+}
+
+CP15_READ(cpuid_id,  0, c0, c0, 0)      /* MIDR */
+CP15_READ(mpidr,     0, c0, c0, 5)      /* MPIDR */
+CP15_READ(id_pfr1,   0, c0, c1, 1)
+CP15_READ(id_mmfr0,  0, c0, c1, 4)
+CP15_READ(ctr,       0, c0, c0, 1)      /* cache type */
+CP15_READ(sctlr,     0, c1, c0, 0)
+CP15_READ(ttbr0,     0, c2, c0, 0)
+CP15_READ(ttbcr,     0, c2, c0, 2)
+CP15_READ(dacr,      0, c3, c0, 0)
+CP15_READ(dfsr,      0, c5, c0, 0)
+CP15_READ(ifsr,      0, c5, c0, 1)
+CP15_READ(dfar,      0, c6, c0, 0)
+CP15_READ(ifar,      0, c6, c0, 2)
+CP15_READ(prrr,      0, c10, c2, 0)
+CP15_READ(nmrr,      0, c10, c2, 1)
+CP15_READ(cntfrq,    0, c14, c0, 0)
+CP15_WRITE(vbar,     0, c12, c0, 0)
+
+static inline u64 read_cntvct(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r" (lo), "=r" (hi));
+	return ((u64)hi << 32) | lo;
+}
+
+/* Invalidate the whole unified TLB after a table change (B4.2.2). */
+static inline void local_flush_tlb_all(void)
+{
+	__asm__ __volatile__("dsb\n\tmcr p15, 0, %0, c8, c7, 0\n\t"  /* TLBIALL */
+			     "mcr p15, 0, %0, c7, c5, 6\n\t"          /* BPIALL */
+			     "dsb\n\tisb" : : "r" (0) : "memory");
+}
+#endif
+
+#endif

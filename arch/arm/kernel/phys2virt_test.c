@@ -1,0 +1,110 @@
+/*
+ * arch/arm/kernel/phys2virt_test.c - self-tests of the boot path:
+ * the patched phys/virt stubs, and the page directory head.S built.
+ */
+#include <linux/ktest.h>
+#include <linux/of_fdt.h>
+#include <asm/memory.h>
+#include <asm/phys2virt.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/pgd-decode.h>
+
+extern const s32 __pv_table_begin[], __pv_table_end[];
+extern u32 swapper_pg_dir[PTRS_PER_L1];
+extern char _text[], _end[], __turn_mmu_on[];
+
+/*
+ * Every instruction .pv_table lists holds the byte of __pv_offset its
+ * rotation selects: ROR #8 -> bits 31:24, ROR #16 -> bits 23:16.
+ * Expect: at least one stub, and every immediate equal to that byte.
+ */
+static void pv_table_immediates(struct ktest *t)
+{
+	const s32 *e;
+
+	KTEST_EXPECT_TRUE(t, __pv_table_end - __pv_table_begin >= 2);
+	for (e = __pv_table_begin; e < __pv_table_end; e++) {
+		u32 insn = *(const u32 *)((uintptr_t)e + *e);
+		u32 rot = (insn & PV_INSN_ROT_MASK) >> PV_INSN_ROT_SHIFT;
+		u32 want = rot == PV_ROT_BITS_31_24 ? (__pv_offset & 0xff000000)
+						     : (__pv_offset & 0x00ff0000);
+
+		KTEST_EXPECT_TRUE(t, rot == PV_ROT_BITS_31_24 || rot == PV_ROT_BITS_23_16);
+		KTEST_EXPECT_EQ(t, pv_insn_imm(insn), want);
+	}
+}
+
+/* The offsets head.S stored agree with each other and with PAGE_OFFSET. */
+static void pv_offset_matches_phys_offset(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, PHYS_OFFSET, __pv_phys_pfn_offset << PAGE_SHIFT);
+	KTEST_EXPECT_EQ(t, __pv_offset, (u32)(PHYS_OFFSET - PAGE_OFFSET));
+	KTEST_EXPECT_EQ(t, PHYS_OFFSET % PHYS_OFFSET_ALIGN, 0);
+	KTEST_EXPECT_EQ(t, __pa(_text), PHYS_OFFSET + TEXT_OFFSET);
+}
+
+/*
+ * __pa(__va(x)) == x for every page of every RAM bank in the DTB, and both
+ * conversions equal the arithmetic they stand for. Expect no mismatch.
+ */
+static void pa_va_roundtrip_all_ram(struct ktest *t)
+{
+	struct of_mem_range r[8];
+	int n = of_memory_ranges(initial_boot_params, r, 8), i, bad = 0;
+
+	KTEST_EXPECT_TRUE(t, n > 0);
+	for (i = 0; i < n; i++) {
+		u64 end = r[i].base + r[i].size;
+		u64 x;
+
+		for (x = r[i].base; x < end && x < (1ull << 32); x += PAGE_SIZE) {
+			phys_addr_t pa = (phys_addr_t)x;
+			unsigned long va = (unsigned long)__va(pa);
+
+			bad += va != pa - PHYS_OFFSET + PAGE_OFFSET;
+			bad += __pa(va) != pa;
+			bad += __pa(va + PAGE_SIZE - 1) != pa + PAGE_SIZE - 1;
+		}
+		printk("    # %s: bank 0x%08llx-0x%08llx checked\n", t->name, r[i].base, end - 1);
+	}
+	KTEST_EXPECT_EQ(t, bad, 0);
+}
+
+static u32 section_entry(unsigned long va)
+{
+	return swapper_pg_dir[va >> SECTION_SHIFT];
+}
+
+/*
+ * head.S's sections: the kernel image PAGE_OFFSET.._end at PHYS_OFFSET, the
+ * identity map of __turn_mmu_on, the DTB's two sections at FDT_FIXED_BASE.
+ * Expect each to be a section with the right PA, kernel RW cacheable.
+ */
+static void head_sections(struct ktest *t)
+{
+	unsigned long va;
+	phys_addr_t idmap = __pa(__turn_mmu_on) & SECTION_MASK;
+	struct l1_desc_info d;
+
+	for (va = PAGE_OFFSET; va < (unsigned long)_end; va += SECTION_SIZE) {
+		l1_desc_decode(section_entry(va), &d);
+		KTEST_EXPECT_EQ(t, d.type, PMD_TYPE_SECT);
+		KTEST_EXPECT_EQ(t, d.pa, __pa(va));
+		KTEST_EXPECT_EQ(t, d.ap, 3);		/* RW */
+	}
+	l1_desc_decode(swapper_pg_dir[idmap >> SECTION_SHIFT], &d);
+	KTEST_EXPECT_EQ(t, d.pa, idmap);
+	l1_desc_decode(section_entry(FDT_FIXED_BASE), &d);
+	KTEST_EXPECT_EQ(t, d.pa, __atags_pointer & SECTION_MASK);
+	l1_desc_decode(section_entry(FDT_FIXED_BASE + SECTION_SIZE), &d);
+	KTEST_EXPECT_EQ(t, d.pa, (__atags_pointer & SECTION_MASK) + SECTION_SIZE);
+}
+
+static struct ktest_case phys2virt_cases[] = {
+	KTEST_CASE(pv_table_immediates),
+	KTEST_CASE(pv_offset_matches_phys_offset),
+	KTEST_CASE(pa_va_roundtrip_all_ram),
+	KTEST_CASE(head_sections),
+	{}
+};
+KTEST_SUITE(phys2virt, phys2virt_cases, NULL);

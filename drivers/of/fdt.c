@@ -1,0 +1,177 @@
+/*
+ * drivers/of/fdt.c - the few device tree look-ups the early kernel needs,
+ * on top of libfdt (built from Debian's u-boot source, see Makefile).
+ * Linux: drivers/of/fdt.c (early_init_dt_*), drivers/of/fdt_address.c
+ * (of_flat_dt_translate_address), drivers/of/base.c (of_alias_*).
+ */
+#include <linux/kernel.h>
+#include <linux/of_fdt.h>
+#include <libfdt.h>
+#include <string.h>
+#include <stdlib.h>
+
+const void *initial_boot_params;
+phys_addr_t __atags_pointer;
+
+#define OF_MAX_ADDR_CELLS 4   /* OF_MAX_ADDR_CELLS in Linux */
+
+/* Walk every node and property so a corrupt structure is found now, not
+ * halfway through a later look-up. */
+int of_fdt_validate(const void *blob)
+{
+	int node = -1, depth = 0, err;
+
+	err = fdt_check_header(blob);
+	if (err)
+		return err;
+	for (;;) {
+		int prop;
+
+		node = fdt_next_node(blob, node, &depth);
+		if (node < 0)
+			return node == -FDT_ERR_NOTFOUND ? 0 : node;
+		for (prop = fdt_first_property_offset(blob, node); prop >= 0;
+		     prop = fdt_next_property_offset(blob, prop)) {
+			int len;
+
+			if (!fdt_getprop_by_offset(blob, prop, NULL, &len))
+				return len;
+		}
+		if (prop != -FDT_ERR_NOTFOUND)
+			return prop;
+	}
+}
+
+int of_stdout_node(const void *blob, int *alias_index)
+{
+	const char *path, *colon, *name;
+	int chosen, len, node;
+
+	*alias_index = 0;
+	chosen = fdt_path_offset(blob, "/chosen");
+	if (chosen < 0)
+		return chosen;
+	path = fdt_getprop(blob, chosen, "stdout-path", &len);
+	if (!path)
+		path = fdt_getprop(blob, chosen, "linux,stdout-path", &len);
+	if (!path)
+		return -FDT_ERR_NOTFOUND;
+	colon = memchr(path, ':', strnlen(path, len));
+	len = colon ? colon - path : (int)strnlen(path, len);
+	node = fdt_path_offset_namelen(blob, path, len);
+	/* "serial0" names its index; a full path gives none, keep 0 */
+	name = path;
+	if (path[0] != '/') {
+		const char *d = name + len;
+
+		while (d > name && d[-1] >= '0' && d[-1] <= '9')
+			d--;
+		*alias_index = (int)strtoul(d, NULL, 10);
+	}
+	return node;
+}
+
+static u64 read_cells(const fdt32_t *p, int n)
+{
+	u64 v = 0;
+
+	while (n--)
+		v = (v << 32) | fdt32_to_cpu(*p++);
+	return v;
+}
+
+/* #address-cells / #size-cells that apply to the children of node. */
+static void bus_cells(const void *blob, int node, int *na, int *ns)
+{
+	*na = fdt_address_cells(blob, node);
+	*ns = fdt_size_cells(blob, node);
+	if (*na < 0 || *na > OF_MAX_ADDR_CELLS)
+		*na = 2;
+	if (*ns < 0)
+		*ns = 1;
+}
+
+/*
+ * Map addr (a child address of bus node `bus`) through bus's "ranges" into
+ * bus's parent's address space. An absent ranges property means "not
+ * translatable"; an empty one means identity (Devicetree spec 2.3.8).
+ */
+static int translate_one(const void *blob, int bus, u64 *addr)
+{
+	int parent = fdt_parent_offset(blob, bus);
+	int cna, cns, pna, pns, len, i, entry;
+	const fdt32_t *ranges;
+
+	if (parent < 0)
+		return parent;
+	ranges = fdt_getprop(blob, bus, "ranges", &len);
+	if (!ranges)
+		return -FDT_ERR_NOTFOUND;
+	if (len == 0)
+		return 0;
+	bus_cells(blob, bus, &cna, &cns);
+	bus_cells(blob, parent, &pna, &pns);
+	entry = cna + pna + cns;
+	for (i = 0; (i + 1) * entry * 4 <= len; i++) {
+		const fdt32_t *r = ranges + i * entry;
+		u64 child = read_cells(r, cna);
+		u64 size = read_cells(r + cna + pna, cns);
+
+		if (*addr >= child && *addr - child < size) {
+			*addr = read_cells(r + cna, pna) + (*addr - child);
+			return 0;
+		}
+	}
+	return -FDT_ERR_NOTFOUND;
+}
+
+int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size)
+{
+	int bus = fdt_parent_offset(blob, node);
+	int na, ns, len, err;
+	const fdt32_t *reg;
+
+	if (bus < 0)
+		return bus;
+	bus_cells(blob, bus, &na, &ns);
+	reg = fdt_getprop(blob, node, "reg", &len);
+	if (!reg || len < (idx + 1) * (na + ns) * 4)
+		return -FDT_ERR_NOTFOUND;
+	reg += idx * (na + ns);
+	*addr = read_cells(reg, na);
+	*size = read_cells(reg + na, ns);
+	/* climb: each bus below the root translates into its parent */
+	for (; fdt_parent_offset(blob, bus) >= 0; bus = fdt_parent_offset(blob, bus)) {
+		err = translate_one(blob, bus, addr);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int of_find_compatible(const void *blob, const char *compat)
+{
+	return fdt_node_offset_by_compatible(blob, -1, compat);
+}
+
+int of_memory_ranges(const void *blob, struct of_mem_range *r, int max)
+{
+	int node, count = 0, na, ns;
+
+	bus_cells(blob, 0, &na, &ns);
+	fdt_for_each_subnode(node, blob, 0) {
+		const char *type = fdt_getprop(blob, node, "device_type", NULL);
+		const fdt32_t *reg;
+		int len, i;
+
+		if (!type || strcmp(type, "memory"))
+			continue;
+		reg = fdt_getprop(blob, node, "reg", &len);
+		for (i = 0; reg && (i + 1) * (na + ns) * 4 <= len && count < max; i++) {
+			r[count].base = read_cells(reg + i * (na + ns), na);
+			r[count].size = read_cells(reg + i * (na + ns) + na, ns);
+			count++;
+		}
+	}
+	return count;
+}

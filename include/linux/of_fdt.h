@@ -1,0 +1,32 @@
+/*
+ * linux/of_fdt.h - reading the flattened device tree the boot loader gave
+ * us (Linux: drivers/of/fdt.c, drivers/of/fdt_address.c), through libfdt.
+ */
+#ifndef _LINUX_OF_FDT_H
+#define _LINUX_OF_FDT_H
+
+#include <linux/types.h>
+
+/* The DTB at its fixed virtual address (head.S mapped it), once checked. */
+extern const void *initial_boot_params;
+extern phys_addr_t __atags_pointer;   /* its physical address (r2) */
+
+/* Check the whole blob: header, every node and property. 0 or -FDT_ERR_*. */
+int of_fdt_validate(const void *blob);
+/* Node of /chosen stdout-path (aliases resolved, ":options" dropped), or <0. */
+int of_stdout_node(const void *blob, int *alias_index);
+/* The CPU physical address of reg entry idx of node, through every parent's
+ * ranges (Linux of_translate_address). 0 on success, <0 if untranslatable. */
+int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size);
+/* First node compatible with compat, or <0. */
+int of_find_compatible(const void *blob, const char *compat);
+
+/* One memory range from the /memory nodes' reg properties. */
+struct of_mem_range {
+	u64 base;
+	u64 size;
+};
+/* Fill up to max ranges from every device_type="memory" node; return the count. */
+int of_memory_ranges(const void *blob, struct of_mem_range *r, int max);
+
+#endif

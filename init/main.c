@@ -1,0 +1,56 @@
+/*
+ * init/main.c - start_kernel, the first C code (Linux: init/main.c).
+ * head.S calls it with the MMU on, .bss cleared, on init_stack.
+ */
+#include <generated/autoconf.h>
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/ktest.h>
+#include <linux/reboot.h>
+#include <asm/setup.h>
+#include <asm/cp15.h>
+#include <generated/compile.h>
+#include <string.h>
+
+#define MPIDR_HWID_BITMASK 0xffffff
+
+static const char linux_banner[] =
+	"Linux version " UTS_RELEASE " (armmm) (" CC_VERSION ") #1 " UTS_VERSION "\n";
+
+__noreturn void shell_run(void);
+
+/* Is word on the command line, alone or as word=value? */
+static bool __init cmdline_has(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!strncmp(s, word, n) && (s[n] == '\0' || s[n] == ' ' || s[n] == '='))
+			return true;
+		while (*s && *s != ' ')
+			s++;
+	}
+	return false;
+}
+
+__noreturn void __init start_kernel(void)
+{
+	char *command_line;
+
+	pr_info("Booting Linux on physical CPU 0x%x\n", read_mpidr() & MPIDR_HWID_BITMASK);
+	pr_info("%s", linux_banner);
+	setup_arch(&command_line);
+	pr_info("Kernel command line: %s\n", command_line);
+
+#ifdef CONFIG_KTEST
+	if (cmdline_has(command_line, "selftest")) {
+		int failed = ktest_run_all();
+
+		pr_info("selftest: exit status %d\n", failed ? 1 : 0);
+		kernel_power_off();
+	}
+#endif
+	shell_run();
+}

@@ -1,0 +1,151 @@
+/*
+ * kernel/shell.c - a tiny serial console for learners: read a line, run a
+ * command. Later dumps (/proc/..., /sys/kernel/debug/...) plug in as
+ * `cat <path>` entries in the command table.
+ */
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/reboot.h>
+#include <asm/setup.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHELL_PROMPT "armmm# "
+#define LINE_MAX_LEN 128
+#define MAX_ARGS     4
+
+struct shell_cmd {
+	const char *name;
+	const char *help;
+	void (*fn)(int argc, char **argv);
+};
+
+static void cmd_help(int argc, char **argv);
+
+static void dmesg_out(const char *s, size_t n)
+{
+	struct console *con = console_get();
+
+	con->write(con, s, n);
+}
+
+static void cmd_dmesg(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	log_buf_dump(dmesg_out);
+}
+
+static void cmd_poweroff(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	kernel_power_off();
+}
+
+static void cmd_pgd(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	show_swapper_pg_dir("now");
+}
+
+static void cmd_selftest(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	ktest_run_all();
+}
+
+/* Read a word at a virtual address: a deliberate fault if it is unmapped. */
+static void cmd_peek(int argc, char **argv)
+{
+	unsigned long va;
+
+	if (argc < 2) {
+		printk("usage: peek <virtual address>\n");
+		return;
+	}
+	va = strtoul(argv[1], NULL, 0);
+	printk("0x%08lx: 0x%08x\n", va, *(volatile u32 *)va);
+}
+
+static const struct shell_cmd commands[] = {
+	{ "help",     "list the commands",                          cmd_help },
+	{ "dmesg",    "print the kernel log",                       cmd_dmesg },
+	{ "pgd",      "show the non-zero swapper_pg_dir entries",   cmd_pgd },
+	{ "peek",     "peek <va>: read a word (faults if unmapped)", cmd_peek },
+	{ "selftest", "run the in-kernel self-tests (KTAP)",        cmd_selftest },
+	{ "poweroff", "switch the machine off",                     cmd_poweroff },
+};
+
+static void cmd_help(int argc, char **argv)
+{
+	unsigned int i;
+
+	(void)argc, (void)argv;
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		printk("  %-10s %s\n", commands[i].name, commands[i].help);
+}
+
+/* Read one line with echo and backspace; returns its length. */
+static int read_line(struct console *con, char *buf, int max)
+{
+	int n = 0, c;
+
+	for (;;) {
+		c = con->read_char(con);
+		if (c < 0)
+			continue;
+		if (c == '\r' || c == '\n') {
+			con->write(con, "\n", 1);
+			buf[n] = '\0';
+			return n;
+		}
+		if ((c == '\b' || c == 0x7f) && n) {
+			n--;
+			con->write(con, "\b \b", 3);
+		} else if (c >= ' ' && n < max - 1) {
+			buf[n++] = (char)c;
+			con->write(con, (char *)&buf[n - 1], 1);
+		}
+	}
+}
+
+static int split_args(char *line, char **argv)
+{
+	int argc = 0;
+
+	while (*line && argc < MAX_ARGS) {
+		while (*line == ' ')
+			*line++ = '\0';
+		if (!*line)
+			break;
+		argv[argc++] = line;
+		while (*line && *line != ' ')
+			line++;
+	}
+	return argc;
+}
+
+__noreturn void shell_run(void)
+{
+	struct console *con = console_get();
+	char line[LINE_MAX_LEN], *argv[MAX_ARGS];
+
+	if (!con || !con->read_char)
+		panic("shell: no console to read from");
+	for (;;) {
+		unsigned int i;
+		int argc;
+
+		con->write(con, SHELL_PROMPT, strlen(SHELL_PROMPT));
+		read_line(con, line, sizeof(line));
+		argc = split_args(line, argv);
+		if (!argc)
+			continue;
+		for (i = 0; i < ARRAY_SIZE(commands); i++)
+			if (!strcmp(argv[0], commands[i].name))
+				break;
+		if (i < ARRAY_SIZE(commands))
+			commands[i].fn(argc, argv);
+		else
+			printk("%s: command not found (try 'help')\n", argv[0]);
+	}
+}

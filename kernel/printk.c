@@ -102,6 +102,20 @@ int printk(const char *fmt, ...)
 	return len;
 }
 
+int con_printf(const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	len = min(len, (int)sizeof(text) - 1);
+	console_emit(text, len);
+	return len;
+}
+
 void register_console(struct console *con)
 {
 	console = con;

@@ -52,18 +52,25 @@ static void vexpress_power_off(const void *blob)
 		;
 }
 
+/* r0 must be set right at the call: nothing may run between (GCC local
+ * register variables are only bound at the asm statement). */
+static void __attribute__((noinline)) psci_call(u32 fn, bool smc)
+{
+	register u32 r0 __asm__("r0") = fn;
+
+	if (smc)
+		__asm__ __volatile__(".arch_extension sec\n\tsmc #0" : "+r" (r0) : : "memory");
+	else
+		__asm__ __volatile__(".arch_extension virt\n\thvc #0" : "+r" (r0) : : "memory");
+}
+
 static void psci_power_off(const void *blob)
 {
 	int node = fdt_path_offset(blob, "/psci");
 	const char *method = node >= 0 ? fdt_getprop(blob, node, "method", NULL) : NULL;
-	register u32 r0 __asm__("r0") = PSCI_0_2_FN_SYSTEM_OFF;
 
-	if (!method)
-		return;
-	if (!strcmp(method, "hvc"))
-		__asm__ __volatile__(".arch_extension virt\n\thvc #0" : "+r" (r0) : : "memory");
-	else if (!strcmp(method, "smc"))
-		__asm__ __volatile__(".arch_extension sec\n\tsmc #0" : "+r" (r0) : : "memory");
+	if (method && (!strcmp(method, "hvc") || !strcmp(method, "smc")))
+		psci_call(PSCI_0_2_FN_SYSTEM_OFF, !strcmp(method, "smc"));
 }
 
 __noreturn void kernel_power_off(void)

@@ -59,11 +59,11 @@ static void cmd_peek(int argc, char **argv)
 	unsigned long va;
 
 	if (argc < 2) {
-		printk("usage: peek <virtual address>\n");
+		con_printf("usage: peek <virtual address>\n");
 		return;
 	}
 	va = strtoul(argv[1], NULL, 0);
-	printk("0x%08lx: 0x%08x\n", va, *(volatile u32 *)va);
+	con_printf("0x%08lx: 0x%08x\n", va, *(volatile u32 *)va);
 }
 
 static const struct shell_cmd commands[] = {
@@ -81,7 +81,7 @@ static void cmd_help(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		printk("  %-10s %s\n", commands[i].name, commands[i].help);
+		con_printf("  %-10s %s\n", commands[i].name, commands[i].help);
 }
 
 /* Read one line with echo and backspace; returns its length. */
@@ -146,6 +146,6 @@ __noreturn void shell_run(void)
 		if (i < ARRAY_SIZE(commands))
 			commands[i].fn(argc, argv);
 		else
-			printk("%s: command not found (try 'help')\n", argv[0]);
+			con_printf("%s: command not found (try 'help')\n", argv[0]);
 	}
 }

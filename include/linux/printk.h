@@ -30,6 +30,12 @@ struct console {
 	void *data;
 };
 
+/*
+ * Write straight to the console: no timestamp, not kept in the log. For
+ * what a command prints (dumps must match Linux's files byte for byte).
+ */
+__printf(1, 2) int con_printf(const char *fmt, ...);
+
 void register_console(struct console *con);
 /* The console every line goes to, or NULL while only the early UART exists. */
 struct console *console_get(void);

@@ -137,13 +137,13 @@ ENDPROC(__lookup_processor_type)
  */
 __vet_atags:
 	tst	r11, #3				@ aligned?
-	bne	__error_no_dtb
+	bne	__error_dtb_addr
 	cmp	r11, r8				@ in RAM (at or above PHYS_OFFSET)?
-	blo	__error_no_dtb
+	blo	__error_dtb_addr
 	ldr	r3, [r11]			@ magic
 	ldr	r0, =FDT_MAGIC_LE
 	teq	r3, r0
-	bne	__error_no_dtb
+	bne	__error_dtb_magic
 	ldr	r3, [r11, #FDT_TOTALSIZE]	@ totalsize, big-endian
 	rev	r3, r3
 	ldr	r0, =~SECTION_MASK
@@ -332,10 +332,17 @@ __error_phys_offset:
 	error_print str_err_phys, r8
 	error_print str_err_phys2
 	park	__park_misaligned_phys_offset
-__error_no_dtb:
+__error_dtb_addr:
+	error_print str_err_dtb_addr, r11
+	error_print str_err_dtb_addr2, r8
+	error_print str_err_dtb_addr3
+	park	__park_dtb_not_in_ram
+__error_dtb_magic:
+	rev	r4, r3				@ the magic as the header reads
 	error_print str_err_dtb, r11
-	error_print str_err_dtb2
-	park	__park_no_dtb
+	error_print str_err_dtb2, r4
+	error_print str_err_dtb3
+	park	__park_dtb_bad_magic
 __error_dtb_size:
 	error_print str_err_dtb_size, r11
 	park	__park_dtb_too_large
@@ -371,9 +378,13 @@ ENDPROC(__mmap_switched)
 	.section ".rodata.head", "a"
 str_err_cpu:	.asciz	"Error: unsupported CPU, not ARMv7 with a v7 VMSA: MIDR 0x"
 str_err_phys:	.asciz	"Error: PHYS_OFFSET 0x"
-str_err_phys2:	.asciz	" not aligned: it must be a multiple of 2 MiB (load the zImage in the first 128 MiB of RAM)"
+str_err_phys2:	.asciz	" not aligned: it must be a multiple of 2 MiB (the Image must run at PHYS_OFFSET + 0x8000)"
+str_err_dtb_addr: .asciz "Error: no DTB at r2=0x"
+str_err_dtb_addr2: .asciz ": not a word-aligned RAM address at or above PHYS_OFFSET 0x"
+str_err_dtb_addr3: .asciz " (did the boot loader pass a device tree?)"
 str_err_dtb:	.asciz	"Error: no DTB at r2=0x"
-str_err_dtb2:	.asciz	" (want the magic 0xd00dfeed; did the boot loader pass a device tree?)"
+str_err_dtb2:	.asciz	": magic 0x"
+str_err_dtb3:	.asciz	" is not 0xd00dfeed (did the boot loader pass a device tree?)"
 str_err_dtb_size: .asciz "Error: DTB too large for its 2 MiB window at r2=0x"
 str_err_pv:	.asciz	"Error: unknown instruction in .pv_table at 0x"
 str_nl:		.asciz	"\n"

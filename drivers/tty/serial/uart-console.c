@@ -93,22 +93,25 @@ static int find_console_node(const void *blob, const char *cmdline, int *index, 
 	static const char *const prefixes[] = { "console=ttyAMA", "console=ttyS" };
 	char alias[16];
 	unsigned int i;
-	const char *p;
+	int node;
 
 	for (i = 0; i < ARRAY_SIZE(prefixes); i++) {
-		p = strstr(cmdline, prefixes[i]);
-		if (p && p[strlen(prefixes[i])] >= '0' && p[strlen(prefixes[i])] <= '9') {
-			*index = (int)strtoul(p + strlen(prefixes[i]), NULL, 10);
-			snprintf(alias, sizeof(alias), "serial%d", *index);
-			*how = "console= on the command line";
-			return fdt_path_offset(blob, alias);
-		}
+		const char *p = strstr(cmdline, prefixes[i]);
+		size_t n = strlen(prefixes[i]);
+
+		if (!p || p[n] < '0' || p[n] > '9')
+			continue;
+		*index = (int)strtoul(p + n, NULL, 10);
+		snprintf(alias, sizeof(alias), "serial%d", *index);
+		*how = "console= on the command line";
+		node = fdt_path_offset(blob, alias);
+		if (node >= 0)
+			return node;
 	}
 	*how = "/chosen/stdout-path";
-	p = NULL;
-	i = of_stdout_node(blob, index);
-	if ((int)i >= 0)
-		return (int)i;
+	node = of_stdout_node(blob, index);
+	if (node >= 0)
+		return node;
 	*index = 0;
 	*how = "alias serial0 (no console= and no stdout-path)";
 	return fdt_path_offset(blob, "serial0");

@@ -17,9 +17,12 @@
 #include <asm/cp15.h>
 
 #define EARLY_IO_SLOTS 4
-/* Linux mem_types[MT_DEVICE] section: shared device, never executable. */
+/*
+ * Linux mem_types[MT_DEVICE] section under TEX remap: shared device is
+ * S=1, TEX[0]CB=100 (index 4, see cp15.h), never executable.
+ */
 #define PROT_SECT_DEVICE (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | \
-			  PMD_SECT_XN | PMD_SECT_S | PMD_SECT_BUFFERED | \
+			  PMD_SECT_XN | PMD_SECT_S | PMD_SECT_TEX(1) | \
 			  PMD_DOMAIN(DOMAIN_IO))
 
 extern u32 swapper_pg_dir[PTRS_PER_L1];

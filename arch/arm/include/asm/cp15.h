@@ -53,15 +53,15 @@
  * TEX remap (B3.8.2): with SCTLR.TRE, a descriptor's TEX[0]:C:B is an index
  * n = 0..7; PRRR.TRn gives the memory type, NMRR.IRn/ORn the cacheability.
  * Linux's values (proc-v7-2level.S), decoded:
- *   n  TEX[0]CB  type           Linux use
- *   0  000       strongly-ord.  UNCACHED
- *   1  001       device         BUFFERABLE (shared device)
- *   2  010       normal WT      WRITETHROUGH
- *   3  011       normal WB      WRITEBACK
- *   4  100       normal NC      (unused)
- *   5  101       normal WB      (unused)
- *   6  110       n/a            (unused)
- *   7  111       normal WBWA    WRITEALLOC (kernel memory)
+ *   n  TEX[0]CB  PRRR.TRn  NMRR.IRn/ORn   Linux use
+ *   0  000       00 SO                    UNCACHED (strongly ordered)
+ *   1  001       10 Normal  00/00 NC      BUFFERABLE, DEV_WC
+ *   2  010       10 Normal  10/10 WT      WRITETHROUGH
+ *   3  011       10 Normal  11/11 WB      WRITEBACK, DEV_CACHED
+ *   4  100       01 Device                DEV_SHARED, DEV_NONSHARED
+ *   5  101       00                       (unused)
+ *   6  110       00                       (reserved)
+ *   7  111       10 Normal  01/01 WBWA    WRITEALLOC (kernel memory)
  */
 #define PRRR_LINUX      UL(0xff0a81a8)
 #define NMRR_LINUX      UL(0x40e040e0)

@@ -1,0 +1,1 @@
+SRCS := arch/arm/mm/pgd-decode.c

@@ -1,0 +1,1 @@
+SRCS := arch/arm/kernel/phys2virt.c

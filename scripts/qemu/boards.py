@@ -1,0 +1,130 @@
+"""The QEMU boards armmm boots on, and how to start QEMU for each.
+
+One table (BOARDS) holds every per-board fact; qemu_command() turns a row
+into a QEMU command line. See docs in design.md section 5. RAM base and UART
+are listed here for humans and tests to check against the DTB -- the kernel
+itself must discover them from the DTB at run time.
+
+Pre-placed images: QEMU's generic loader (-device loader,...,force-raw=on)
+writes the zImage and DTB into RAM at reset, so U-Boot needs no storage or
+network to load them; `bootz` then starts the kernel as on real hardware.
+Rules for those addresses:
+  - zImage within the first 128 MiB of RAM: Linux's decompressor (and ours)
+    guesses PHYS_OFFSET by rounding its own address down to 128 MiB.
+  - clear of what U-Boot uses: its defaults kernel_addr_r (RAM+1 MiB) and
+    fdt_addr_r (RAM+0), and its relocated self at the top of RAM (~21 MiB on
+    vexpress-a9, ~34 MiB on virt).
+  - clear of the decompressed kernel at RAM+32 KiB, so the decompressor
+    never has to move itself: RAM+32 MiB leaves a 32 MiB Image room.
+  - the DTB after the zImage (16 MiB room for the zImage), still below
+    64 MiB so a -m 128M run keeps it far from U-Boot at the top.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MiB = 1 << 20
+
+
+def cache_dir() -> Path:
+    """The setup cache (same rule as scripts/setup.sh --print-cache)."""
+    env = os.environ.get("ARMMM_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "armmm"
+
+
+@dataclass(frozen=True)
+class Board:
+    name: str
+    machine: list          # -M/-cpu arguments
+    default_mem: str       # QEMU -m value
+    ram_base: int          # PHYS_OFFSET the kernel should discover
+    uart: int              # PL011 base the kernel should discover
+    loader: str            # "u-boot-elf" (-kernel u-boot), "u-boot-bios" (-bios), "qemu" (-kernel zImage)
+    firmware: str = ""     # path relative to the cache
+    dtb: str = ""          # default DTB relative to the cache; "" = QEMU/U-Boot provide one
+    zimage_addr: int = 0   # pre-placed zImage (U-Boot boards)
+    dtb_addr: int = 0      # pre-placed DTB (U-Boot boards with a file DTB)
+    extra: list = field(default_factory=list)  # board-specific QEMU args
+
+
+BOARDS = {
+    "vexpress-a9": Board(
+        name="vexpress-a9",
+        machine=["-M", "vexpress-a9"],
+        default_mem="512M",
+        ram_base=0x60000000,
+        uart=0x10009000,
+        # U-Boot's vexpress_ca9x4 is linked to run at 0x60800000 and is not
+        # position independent: QEMU's ELF loader puts it there and jumps
+        # to its entry. (-bios u-boot.bin loads it at flash 0 and hangs.)
+        loader="u-boot-elf",
+        firmware="u-boot/vexpress_ca9x4/u-boot",
+        dtb="dtbs/vexpress-v2p-ca9.dtb",
+        zimage_addr=0x60000000 + 32 * MiB,
+        dtb_addr=0x60000000 + 48 * MiB,
+    ),
+    "virt": Board(
+        name="virt",
+        machine=["-M", "virt", "-cpu", "cortex-a15"],
+        default_mem="1G",
+        ram_base=0x40000000,
+        uart=0x09000000,
+        # QEMU writes its generated DTB to RAM base for -bios boots; U-Boot
+        # adopts it as its control DT ($fdtcontroladdr) and, since its env
+        # has fdt_high=0xffffffff, passes it to bootz without moving it.
+        loader="u-boot-bios",
+        firmware="u-boot/qemu_arm/u-boot.bin",
+        zimage_addr=0x40000000 + 32 * MiB,
+        dtb_addr=0x40000000 + 48 * MiB,  # only used when a --dtb file is given
+        # The default virtio NIC needs efi-virtio.rom (package ipxe-qemu);
+        # nothing here uses a network.
+        extra=["-nic", "none"],
+    ),
+    "vexpress-a15": Board(
+        name="vexpress-a15",
+        machine=["-M", "vexpress-a15"],
+        default_mem="1G",
+        ram_base=0x80000000,
+        uart=0x1c090000,
+        # U-Boot 2023.01 has no config for this board; QEMU's own loader
+        # enters the zImage with the same r0=0, r1=machine, r2=DTB contract.
+        loader="qemu",
+        dtb="dtbs/vexpress-v2p-ca15-tc1.dtb",
+    ),
+}
+
+# Every run: serial (muxed with the monitor, so Ctrl-A x quits) on stdio, no
+# reboot loops, and a silent null audio backend -- the vexpress boards have a
+# PL041, and without this QEMU probes ALSA/PulseAudio and prints errors.
+COMMON = ["-nographic", "-no-reboot",
+          "-audiodev", "none,id=snd0", "-global", "pl041.audiodev=snd0"]
+
+
+def qemu_command(board, mem=None, zimage=None, dtb=None, bootargs="",
+                 icount=False, extra=(), direct=False):
+    """Return the QEMU argv that boots `board` up to U-Boot, with zimage/dtb
+    pre-placed at the board's addresses. dtb=None means the board's default
+    DTB, dtb="" none. For the "qemu" loader, or direct=True, QEMU itself
+    starts `zimage` (with -dtb if any, else ATAGs in r2) and no U-Boot runs."""
+    b = BOARDS[board] if isinstance(board, str) else board
+    cache = cache_dir()
+    cmd = ["qemu-system-arm", *b.machine, "-m", mem or b.default_mem, *COMMON, *b.extra]
+    if icount:
+        # Deterministic instruction counting: 1 insn = 1 ns of virtual time.
+        cmd += ["-icount", "shift=0"]
+    if dtb is None and b.dtb:
+        dtb = cache / b.dtb
+    if b.loader == "qemu" or direct:
+        cmd += ["-kernel", str(zimage)]
+        if dtb:
+            cmd += ["-dtb", str(dtb)]
+        cmd += ["-append", bootargs]
+    else:
+        flag = "-kernel" if b.loader == "u-boot-elf" else "-bios"
+        cmd += [flag, str(cache / b.firmware)]
+        if zimage:
+            cmd += ["-device", f"loader,file={zimage},addr={b.zimage_addr:#x},force-raw=on"]
+        if dtb and b.dtb_addr:
+            cmd += ["-device", f"loader,file={dtb},addr={b.dtb_addr:#x},force-raw=on"]
+    return cmd + list(extra)

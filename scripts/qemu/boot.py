@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""Boot a zImage on a QEMU board the way a board porter would: through U-Boot.
+
+QEMU pre-places the zImage (and DTB) in RAM (see boards.py), U-Boot's
+autoboot is interrupted, and at its prompt we type
+    setenv bootargs '<bootargs>'
+    bootz <zimage_addr> - <fdt_addr>
+then hand back the pexpect child once U-Boot says "Starting kernel ...".
+vexpress-a15 has no U-Boot; QEMU's own loader starts the zImage directly.
+
+Used as a module by tests/qemu/conftest.py and as the CLI behind `make run`:
+    scripts/qemu/boot.py --board vexpress-a9 --mem 512M --zimage build/zImage \\
+        [--bootargs '...'] [--interactive | --until REGEX] [--icount] [--no-fdt] \\
+        [-- extra QEMU args]
+Run it with /usr/bin/python3 (Debian's python3-pexpect).
+"""
+
+import argparse
+import os
+import shlex
+import sys
+import time
+
+import pexpect
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from boards import BOARDS, cache_dir, qemu_command  # noqa: E402
+
+UBOOT_PROMPT = "=> "
+# Anything U-Boot prints when it will not start the kernel. bootz in
+# 2023.01 prints "zimage: Bad magic!" (older ones "Bad Linux ARM zImage
+# magic!"), fdt failures "ERROR: ..." and "Could not find a valid device
+# tree", unknown commands "Unknown command". Any other failure of bootz
+# ends in a new prompt, which boot() also treats as an error.
+UBOOT_ERRORS = [r"Bad magic", r"Bad Linux ARM zImage magic", r"ERROR", r"Could not find",
+                r"Unknown command", r"## Error", r"FDT and ATAGS support not compiled in",
+                r"resetting \.\.\."]
+# U-Boot reads at most CONFIG_SYS_CBSIZE (512 on both our U-Boots) per line.
+UBOOT_MAX_LINE = 500
+
+
+class BootError(RuntimeError):
+    """U-Boot refused to start the kernel, QEMU died, or a step timed out."""
+
+
+def _tail(child, n=2000):
+    return str(child.before or "")[-n:]
+
+
+def _wait(child, patterns, timeout, what):
+    """expect() one of `patterns`; U-Boot errors, EOF and timeout raise."""
+    allp = list(patterns) + UBOOT_ERRORS + [pexpect.EOF, pexpect.TIMEOUT]
+    i = child.expect(allp, timeout=timeout)
+    if i < len(patterns):
+        return i
+    if allp[i] is pexpect.TIMEOUT:
+        raise BootError(f"timeout ({timeout:.0f}s) waiting for {what}; last output:\n{_tail(child)}")
+    if allp[i] is pexpect.EOF:
+        raise BootError(f"QEMU exited while waiting for {what}; last output:\n{_tail(child)}")
+    before, err = _tail(child), child.after
+    child.expect([r"\n", pexpect.EOF, pexpect.TIMEOUT], timeout=2)  # rest of the error line
+    raise BootError(f"U-Boot error while waiting for {what}: {err}{child.before}\n"
+                    f"last output:\n{before}")
+
+
+def _uboot_cmd(child, cmd, timeout, expect_prompt=True):
+    if len(cmd) > UBOOT_MAX_LINE:
+        raise BootError(f"U-Boot command longer than {UBOOT_MAX_LINE} chars: {cmd[:60]}...")
+    child.sendline(cmd)
+    if expect_prompt:
+        _wait(child, [UBOOT_PROMPT], timeout, f"U-Boot prompt after '{cmd}'")
+
+
+def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootargs="",
+         extra=(), icount=False, timeout=60, no_fdt=False, logfile=None, echo_cmd=True):
+    """Start QEMU and return the pexpect child right after U-Boot printed
+    "Starting kernel ..." (when QEMU starts the zImage itself: right away).
+
+    dtb=None picks the board's default DTB from the cache (virt: QEMU's
+    own). no_fdt=True enters the kernel with no DTB: U-Boot 2023.01 cannot
+    do that (`bootz <addr>` alone says "FDT and ATAGS support not compiled
+    in" and resets), so QEMU's loader starts the zImage with ATAGs in r2
+    instead, as a pre-DT boot loader would; virt always passes a DTB, so
+    no_fdt is refused there. logfile is any object with write()/flush(); it
+    receives everything QEMU prints, from the first byte. `timeout` bounds
+    the whole U-Boot dialogue. Raises BootError, with QEMU killed, on failure.
+    """
+    b = BOARDS[board]
+    if not os.path.isfile(zimage):
+        raise BootError(f"zImage not found: {zimage}")
+    if "'" in bootargs:
+        raise BootError("bootargs must not contain a single quote (U-Boot quoting)")
+    if no_fdt and board == "virt":
+        raise BootError("no_fdt: QEMU virt always passes its generated DTB")
+    direct = b.loader == "qemu" or no_fdt
+    if no_fdt:
+        dtb = ""
+    cmd = qemu_command(b, mem=mem, zimage=zimage, dtb=dtb, bootargs=bootargs,
+                       icount=icount, extra=extra, direct=direct)
+    firmware = None if direct else cache_dir() / b.firmware
+    for path in (firmware, dtb if dtb is not None else b.dtb and cache_dir() / b.dtb):
+        if path and not os.path.exists(path):
+            raise BootError(f"{path} missing: run scripts/setup.sh")
+    if echo_cmd:
+        print("qemu: " + shlex.join(cmd), flush=True)
+    child = pexpect.spawn(cmd[0], cmd[1:], encoding="utf-8", codec_errors="replace",
+                          timeout=timeout, maxread=65536, dimensions=(50, 200))
+    child.logfile_read = logfile
+    child.boot_started = time.monotonic()
+    child.boot_seconds = 0.0
+    if direct:
+        return child
+    deadline = time.monotonic() + timeout
+    left = lambda: max(1.0, deadline - time.monotonic())  # noqa: E731
+    try:
+        _wait(child, ["Hit any key to stop autoboot"], left(), "U-Boot autoboot countdown")
+        child.send(" ")
+        _wait(child, [UBOOT_PROMPT], left(), "U-Boot prompt")
+        _uboot_cmd(child, f"setenv bootargs '{bootargs}'", left())
+        # virt without a DTB file: QEMU's generated DTB, which U-Boot adopted
+        # as its own control DT.
+        fdt = f"{b.dtb_addr:#x}" if dtb or b.dtb else "${fdtcontroladdr}"
+        _uboot_cmd(child, f"bootz {b.zimage_addr:#x} - {fdt}", left(), expect_prompt=False)
+        if _wait(child, ["Starting kernel ...", "\n" + UBOOT_PROMPT], left(),
+                 '"Starting kernel ..."') == 1:
+            raise BootError(f"bootz returned to the U-Boot prompt:\n{_tail(child)}")
+    except BaseException:
+        child.terminate(force=True)
+        raise
+    child.boot_seconds = time.monotonic() - child.boot_started
+    return child
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--board", default="vexpress-a9", choices=sorted(BOARDS))
+    ap.add_argument("--mem", help="QEMU -m (default: the board's)")
+    ap.add_argument("--zimage", default="build/zImage")
+    ap.add_argument("--dtb", help="DTB file (default: the board's, from the cache)")
+    ap.add_argument("--bootargs", default="")
+    ap.add_argument("--no-fdt", action="store_true", help="bootz without a DTB")
+    ap.add_argument("--icount", action="store_true", help="add -icount shift=0")
+    ap.add_argument("--timeout", type=float, default=60,
+                    help="seconds for U-Boot, and for --until / the run after it")
+    ap.add_argument("--interactive", action="store_true",
+                    help="give the terminal to the user after 'Starting kernel' (Ctrl-A x quits)")
+    ap.add_argument("--until", help="exit 0 as soon as the output matches this regex")
+    ap.add_argument("qemu_args", nargs="*", help="extra QEMU arguments (after --)")
+    a = ap.parse_args(argv)
+
+    out = sys.stdout
+    try:
+        child = boot(a.board, a.mem, a.zimage, a.dtb, a.bootargs, a.qemu_args,
+                     a.icount, a.timeout, a.no_fdt, logfile=out)
+    except BootError as e:
+        print(f"\nboot.py: {e}", file=sys.stderr)
+        return 1
+    if child.boot_seconds:
+        print(f"\n[boot.py: U-Boot started the kernel after {child.boot_seconds:.1f}s]",
+              file=sys.stderr)
+    if a.interactive:
+        # interact() echoes the child's output itself; without this it would
+        # be printed twice. escape_character=None: every key goes to QEMU,
+        # whose serial mux implements Ctrl-A x (quit) and Ctrl-A c (monitor).
+        child.logfile_read = None
+        child.interact(escape_character=None)
+        return 0
+    # Not interactive: stream the console until --until matches, QEMU exits
+    # (-no-reboot turns a kernel's reboot into an exit) or the timeout.
+    pats = [a.until] if a.until else []
+    i = child.expect(pats + [pexpect.EOF, pexpect.TIMEOUT], timeout=a.timeout)
+    child.terminate(force=True)
+    if not a.until:
+        return 0
+    if i != 0:
+        print(f"\nboot.py: {a.until!r} not seen", file=sys.stderr)
+    return 0 if i == 0 else 1
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,6 +19,21 @@ static const char linux_banner[] =
 
 __noreturn void shell_run(void);
 
+/* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
+u64 __boot_cntvct __section(".data");
+
+/* How long from stext to here, in ns of the generic timer (virtual time:
+ * instructions, under QEMU -icount shift=0). Nothing to say without one. */
+static void __init report_boot_time(void)
+{
+	u32 rate = arch_timer_rate();
+
+	if (!rate || !__boot_cntvct)
+		return;
+	pr_info("boot: %llu ns from kernel entry (stext) to the shell, generic timer at %u Hz\n",
+		(read_cntvct() - __boot_cntvct) * 1000000000ull / rate, rate);
+}
+
 /* Is word on the command line, alone or as word=value? */
 static bool __init cmdline_has(const char *s, const char *word)
 {
@@ -52,5 +67,6 @@ __noreturn void __init start_kernel(void)
 		kernel_power_off();
 	}
 #endif
+	report_boot_time();
 	shell_run();
 }

@@ -24,8 +24,8 @@ static struct console *console;
 extern void printascii(const char *s);	/* debug.S: early UART */
 extern u32 __debug_ll_type;
 
-/* Nanoseconds since the counter started, or 0 with no generic timer. */
-static u64 local_clock_ns(void)
+/* The generic timer's frequency, or 0 when the CPU has none. */
+u32 arch_timer_rate(void)
 {
 	static u32 freq;	/* 0: not probed; ~0u: no timer */
 
@@ -36,9 +36,15 @@ static u64 local_clock_ns(void)
 		if (!freq)
 			freq = ~0u;
 	}
-	if (freq == ~0u)
-		return 0;
-	return read_cntvct() * 1000000000ull / freq;
+	return freq == ~0u ? 0 : freq;
+}
+
+/* Nanoseconds since the counter started, or 0 with no generic timer. */
+unsigned long long local_clock_ns(void)
+{
+	u32 freq = arch_timer_rate();
+
+	return freq ? read_cntvct() * 1000000000ull / freq : 0;
 }
 
 static void log_store(const char *s, size_t n)

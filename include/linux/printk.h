@@ -10,6 +10,10 @@
 
 __printf(1, 2) int printk(const char *fmt, ...);
 
+/* The clock behind the timestamps: the ARMv7 generic timer, if present. */
+u32 arch_timer_rate(void);            /* Hz, 0 if the CPU has no generic timer */
+unsigned long long local_clock_ns(void);
+
 #define pr_emerg(fmt, ...)  printk(fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)    printk(fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)   printk(fmt, ##__VA_ARGS__)

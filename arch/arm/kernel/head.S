@@ -67,6 +67,7 @@ ENTRY(stext)
 	mov	r10, r1				@ keep machine type
 	mov	r11, r2				@ keep DTB address
 	bl	__safe_svcmode_maskall		@ SVC, IRQ/FIQ/aborts masked
+	bl	__record_entry_time		@ for the boot-time measurement
 
 	adr	r8, stext			@ run address of _text
 	sub	r8, r8, #TEXT_OFFSET		@ r8 = PHYS_OFFSET
@@ -109,6 +110,25 @@ __safe_svcmode_maskall:
 	msr	cpsr_c, #SVC_MODE | PSR_I_BIT | PSR_F_BIT	@ SVC
 	bx	lr
 ENDPROC(__safe_svcmode_maskall)
+
+/*
+ * __record_entry_time: store the generic timer's count at kernel entry in
+ * __boot_cntvct (0 on CPUs without one, e.g. Cortex-A9), so start_kernel
+ * can say how long the boot took; under QEMU -icount shift=0 that is the
+ * number of instructions.
+ *  corrupts: r0, r1, r3, r12
+ */
+__record_entry_time:
+	mrc	p15, 0, r0, c0, c1, 1		@ ID_PFR1
+	ubfx	r0, r0, #ID_PFR1_GENTIMER_SHIFT, #4
+	teq	r0, #0				@ no generic timer?
+	bxeq	lr
+	isb
+	mrrc	p15, 1, r0, r3, c14		@ CNTVCT
+	adr_l	r12, __boot_cntvct, r1		@ (MMU off: run address)
+	stmia	r12, {r0, r3}
+	bx	lr
+ENDPROC(__record_entry_time)
 
 /*
  * __lookup_processor_type: we run only on ARMv7 with a v7 VMSA (short

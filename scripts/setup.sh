@@ -54,8 +54,9 @@ PACKAGES=(
 	qemu-system-arm gcc-arm-none-eabi binutils-arm-none-eabi u-boot-tools
 	device-tree-compiler python3-kconfiglib python3-pytest python3-pexpect
 	libcmocka-dev lz4 clang gdb-multiarch make cpio xz-utils u-boot-qemu
-	# U-Boot's own build (host tools, Kconfig, mkeficapsule) needs these:
-	bison flex bc libssl-dev libgnutls28-dev uuid-dev
+	# U-Boot's own build (host tools, Kconfig, mkeficapsule) needs these;
+	# gcc is also the host compiler for tests/host:
+	gcc libc6-dev pkg-config bison flex bc libssl-dev libgnutls28-dev uuid-dev
 	# dpkg-source, used by 'apt-get source' to unpack and patch U-Boot:
 	dpkg-dev
 )
@@ -85,13 +86,16 @@ enable_deb_src() {
 
 # ---- a. Debian packages, armhf multiarch, deb-src -------------------------
 need_update=""
+done_a=""
 # (grep without -q below: -q exits early and, under pipefail, the writer's
 # SIGPIPE would count as "not found".)
 if ! dpkg --print-foreign-architectures | grep -x armhf >/dev/null; then
 	$SUDO dpkg --add-architecture armhf
-	need_update=1
+	need_update=1 done_a+="armhf added; "
 fi
-[[ -z "$(enable_deb_src)" ]] || need_update=1
+if [[ -n "$(enable_deb_src)" ]]; then
+	need_update=1 done_a+="deb-src enabled; "
+fi
 missing=$(missing_packages | tr '\n' ' ')
 [[ -z "$missing" ]] || need_update=1
 # An index may also be absent on a machine where the edits above were made by hand.
@@ -101,15 +105,15 @@ if [[ -n $need_update ]]; then
 	# One index (e.g. bookworm-security's armhf list mid-sync) may fail to
 	# download; that's harmless if what we need is found afterwards.
 	$SUDO apt-get update -q >/dev/null 2>&1 || echo "setup: warning: apt-get update reported errors; continuing" >&2
+	done_a+="index updated; "
 fi
 if [[ -n "$missing" ]]; then
 	# shellcheck disable=SC2086 # one word per package is intended
 	$SUDO apt-get install -y -q --no-install-recommends $missing >/dev/null ||
 		die "apt-get install failed for: $missing"
-	step "apt packages" "installed: $missing"
-else
-	step "apt packages" "ok (all installed)"
+	done_a+="installed: $missing"
 fi
+step "apt packages" "${done_a:-ok (all installed)}"
 
 # ---- b. U-Boot source (Debian's, with Debian's patches applied) ----------
 mkdir -p "$CACHE/src"
@@ -138,10 +142,15 @@ if [[ ! -e $VEX/u-boot || ! -e $VEX/u-boot.bin ]]; then
 	# arm-none-eabi- is the bare-metal compiler the kernel uses too, so one
 	# toolchain covers the whole project; U-Boot builds cleanly with it.
 	mkdir -p "$VEX"
+	# Date the build from Debian's changelog, so the banner (and binary)
+	# does not depend on when or where setup ran.
+	SOURCE_DATE_EPOCH=$(dpkg-parsechangelog -l "$UBOOT_SRC/debian/changelog" -S Timestamp)
+	export SOURCE_DATE_EPOCH
 	mk=(make -s -C "$UBOOT_SRC" O="$VEX" CROSS_COMPILE=arm-none-eabi- -j2)
-	"${mk[@]}" vexpress_ca9x4_defconfig >"$CACHE/u-boot/vexpress_ca9x4.log" 2>&1 &&
-		"${mk[@]}" all >>"$CACHE/u-boot/vexpress_ca9x4.log" 2>&1 ||
-		die "U-Boot build failed, see $CACHE/u-boot/vexpress_ca9x4.log"
+	log="$CACHE/u-boot/vexpress_ca9x4.log"
+	if ! { "${mk[@]}" vexpress_ca9x4_defconfig && "${mk[@]}" all; } >"$log" 2>&1; then
+		die "U-Boot build failed, see $log"
+	fi
 	step "u-boot vexpress_ca9x4" "built $VEX/u-boot"
 else
 	step "u-boot vexpress_ca9x4" "ok"
@@ -181,8 +190,8 @@ if [[ -z $have_dtbs || ! -e $CACHE/linux/vmlinuz ]]; then
 		awk '{print $1}' | sort -V | tail -n1)
 	[[ -n $kpkg ]] || die "no linux-image-*-armmp package found (armhf index missing?)"
 	deb=$(fetch_deb "$kpkg")
-	# Only /boot (zImage, config; its System.map is a stub) and the DTBs: the modules
-	# would add ~200 MB we never use.
+	# Only /boot (zImage, config; its System.map is a stub) and the DTBs:
+	# the modules would add ~200 MB we never use.
 	mkdir -p "$CACHE/linux" "$CACHE/dtbs"
 	dpkg-deb --fsys-tarfile "$deb" |
 		tar -x -C "$CACHE/linux" --wildcards './boot/*' './usr/lib/linux-image-*/*'

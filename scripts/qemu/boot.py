@@ -10,8 +10,8 @@ vexpress-a15 has no U-Boot; QEMU's own loader starts the zImage directly.
 
 Used as a module by tests/qemu/conftest.py and as the CLI behind `make run`:
     scripts/qemu/boot.py --board vexpress-a9 --mem 512M --zimage build/zImage \\
-        [--bootargs '...'] [--interactive | --until REGEX] [--icount] [--no-fdt] \\
-        [-- extra QEMU args]
+        [--bootargs '...'] [--interactive | --until REGEX] [--icount] \\
+        [--no-fdt | --direct] [--qemu-arg=-s ...] [-- extra QEMU args]
 Run it with /usr/bin/python3 (Debian's python3-pexpect).
 """
 
@@ -72,18 +72,21 @@ def _uboot_cmd(child, cmd, timeout, expect_prompt=True):
 
 
 def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootargs="",
-         extra=(), icount=False, timeout=60, no_fdt=False, logfile=None, echo_cmd=True):
+         extra=(), icount=False, timeout=60, no_fdt=False, logfile=None, echo_cmd=True,
+         direct=False):
     """Start QEMU and return the pexpect child right after U-Boot printed
     "Starting kernel ..." (when QEMU starts the zImage itself: right away).
 
     dtb=None picks the board's default DTB from the cache (virt: QEMU's
-    own). no_fdt=True enters the kernel with no DTB: U-Boot 2023.01 cannot
-    do that (`bootz <addr>` alone says "FDT and ATAGS support not compiled
-    in" and resets), so QEMU's loader starts the zImage with ATAGs in r2
-    instead, as a pre-DT boot loader would; virt always passes a DTB, so
-    no_fdt is refused there. logfile is any object with write()/flush(); it
-    receives everything QEMU prints, from the first byte. `timeout` bounds
-    the whole U-Boot dialogue. Raises BootError, with QEMU killed, on failure.
+    own). direct=True skips U-Boot: QEMU's loader starts the zImage (or a
+    raw Image) with -dtb, as on vexpress-a15. no_fdt=True enters the
+    kernel with no DTB: U-Boot 2023.01 cannot do that (`bootz <addr>` alone
+    says "FDT and ATAGS support not compiled in" and resets), so QEMU's
+    loader starts the zImage with ATAGs in r2 instead, as a pre-DT boot
+    loader would; virt always passes a DTB, so no_fdt is refused there.
+    logfile is any object with write()/flush(); it receives everything QEMU
+    prints, from the first byte. `timeout` bounds the whole U-Boot
+    dialogue. Raises BootError, with QEMU killed, on failure.
     """
     b = BOARDS[board]
     if not os.path.isfile(zimage):
@@ -92,9 +95,11 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
         raise BootError("bootargs must not contain a single quote (U-Boot quoting)")
     if no_fdt and board == "virt":
         raise BootError("no_fdt: QEMU virt always passes its generated DTB")
-    direct = b.loader == "qemu" or no_fdt
+    direct = direct or b.loader == "qemu" or no_fdt
     if no_fdt:
         dtb = ""
+    # Absolute paths, so the printed command line works from any directory.
+    zimage, dtb = os.path.abspath(zimage), dtb and os.path.abspath(dtb)
     cmd = qemu_command(b, mem=mem, zimage=zimage, dtb=dtb, bootargs=bootargs,
                        icount=icount, extra=extra, direct=direct)
     firmware = None if direct else cache_dir() / b.firmware
@@ -138,20 +143,25 @@ def main(argv=None):
     ap.add_argument("--zimage", default="build/zImage")
     ap.add_argument("--dtb", help="DTB file (default: the board's, from the cache)")
     ap.add_argument("--bootargs", default="")
-    ap.add_argument("--no-fdt", action="store_true", help="bootz without a DTB")
+    ap.add_argument("--no-fdt", action="store_true",
+                    help="enter the kernel without a DTB (QEMU's loader, ATAGs in r2)")
+    ap.add_argument("--direct", action="store_true",
+                    help="skip U-Boot: QEMU's loader starts the zImage with -dtb")
     ap.add_argument("--icount", action="store_true", help="add -icount shift=0")
     ap.add_argument("--timeout", type=float, default=60,
                     help="seconds for U-Boot, and for --until / the run after it")
     ap.add_argument("--interactive", action="store_true",
                     help="give the terminal to the user after 'Starting kernel' (Ctrl-A x quits)")
     ap.add_argument("--until", help="exit 0 as soon as the output matches this regex")
+    ap.add_argument("--qemu-arg", action="append", default=[], metavar="ARG",
+                    help="one extra QEMU argument, e.g. --qemu-arg=-s (repeatable)")
     ap.add_argument("qemu_args", nargs="*", help="extra QEMU arguments (after --)")
     a = ap.parse_args(argv)
 
     out = sys.stdout
     try:
-        child = boot(a.board, a.mem, a.zimage, a.dtb, a.bootargs, a.qemu_args,
-                     a.icount, a.timeout, a.no_fdt, logfile=out)
+        child = boot(a.board, a.mem, a.zimage, a.dtb, a.bootargs, a.qemu_arg + a.qemu_args,
+                     a.icount, a.timeout, a.no_fdt, logfile=out, direct=a.direct)
     except BootError as e:
         print(f"\nboot.py: {e}", file=sys.stderr)
         return 1
@@ -175,6 +185,7 @@ def main(argv=None):
     if i != 0:
         print(f"\nboot.py: {a.until!r} not seen", file=sys.stderr)
     return 0 if i == 0 else 1
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,9 +6,11 @@ Fixtures:
   zimage  path of the kernel under test: $ARMMM_ZIMAGE, else build/zImage
           (the test is skipped, with the reason, when it does not exist)
   board   the --board option (default $ARMMM_BOARD or vexpress-a9)
-  boot    factory: boot(board, mem='512M', bootargs='', **kw) -> Console,
-          kw as scripts/qemu/boot.py's boot() (dtb, no_fdt, icount, extra,
-          timeout). QEMU is always killed at teardown.
+  boot    factory: boot(board, mem='512M', bootargs='', image=None, **kw)
+          -> Console. image overrides the zimage fixture (e.g. build/Image
+          with direct=True); kw as scripts/qemu/boot.py's boot() (dtb,
+          no_fdt, direct, icount, extra, timeout). QEMU is always killed at
+          teardown.
 Marker:
   @pytest.mark.boards("vexpress-a9", "virt")  skip unless --board is listed
 
@@ -70,13 +72,13 @@ def boot(request, zimage):
     consoles = []
     request.node.armmm_consoles = consoles   # for the report hook below
 
-    def _boot(board, mem="512M", bootargs="", **kw):
+    def _boot(board, mem="512M", bootargs="", image=None, **kw):
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
         suffix = f"-{len(consoles) + 1}" if consoles else ""
         transcript = _Transcript(LOG_DIR / f"{name}{suffix}.log")
         try:
-            child = qemu_boot.boot(board, mem, str(zimage), bootargs=bootargs,
+            child = qemu_boot.boot(board, mem, str(image or zimage), bootargs=bootargs,
                                    logfile=transcript, echo_cmd=False, **kw)
         except qemu_boot.BootError as e:
             transcript.close()

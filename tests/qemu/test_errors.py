@@ -1,0 +1,79 @@
+"""Bad input gets a clear error on the UART, never a silent hang: each test
+provokes one failure on purpose, allows exactly that bad pattern, and checks
+the message names the problem and its values."""
+
+import os
+import re
+import socket
+import subprocess
+
+import pytest
+
+from boards import BOARDS
+from kernel import TOP, strip_stamps, system_map
+
+A9_RAM = BOARDS["vexpress-a9"].ram_base
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_no_dtb_in_r2(boot):
+    """QEMU's loader without -dtb enters the kernel with ATAGs in r2.
+    Expect head.S to say 'no DTB' with r2 and the magic it found."""
+    con = boot("vexpress-a9", no_fdt=True)
+    con.allow("Error:")
+    m = con.expect(r"Error: no DTB at r2=0x([0-9a-f]{8}): magic 0x([0-9a-f]{8}) is not 0xd00dfeed")
+    assert int(m[1], 16) == A9_RAM + 0x100          # where QEMU puts ATAGs
+    assert m[2] != "d00dfeed"
+    assert "Booting Linux" not in con.log             # parked before start_kernel
+
+
+def test_dtb_corrupted_magic(boot, tmp_path):
+    """A real DTB in r2 whose magic is corrupted after QEMU loaded it (through
+    the gdb stub, before the first instruction runs). Expect the exact magic
+    in the message and no start_kernel."""
+    port = free_port()
+    dtb_addr = A9_RAM + (128 << 20)                   # QEMU's -dtb place for -m 512M
+    con = boot("vexpress-a9", direct=True, extra=["-gdb", f"tcp:127.0.0.1:{port}", "-S"])
+    con.allow("Error:")
+    gdb = subprocess.run(
+        ["gdb-multiarch", "-nx", "-batch", "-ex", "set architecture arm",
+         "-ex", f"target remote 127.0.0.1:{port}",
+         "-ex", f"set {{unsigned int}}{dtb_addr:#x} = 0xefbeadde",   # bytes de ad be ef
+         "-ex", "detach"], capture_output=True, text=True, timeout=60)
+    assert gdb.returncode == 0, gdb.stderr
+    m = con.expect(r"Error: no DTB at r2=0x([0-9a-f]{8}): magic 0x([0-9a-f]{8})")
+    assert (int(m[1], 16), m[2]) == (dtb_addr, "deadbeef")
+    assert "Booting Linux" not in con.log
+
+
+def test_misaligned_phys_offset(boot):
+    """The raw Image (not the zImage) loaded by QEMU at RAM + 0x10000 runs at
+    PHYS_OFFSET + 0x8000 only if PHYS_OFFSET = RAM + 0x8000: not 2 MiB aligned.
+    Expect head.S to reject it by value."""
+    con = boot("vexpress-a9", direct=True, image=str(TOP / "build" / "Image"))
+    con.allow("Error:")
+    m = con.expect(r"Error: PHYS_OFFSET 0x([0-9a-f]{8}) not aligned: it must be a multiple of 2 MiB")
+    assert int(m[1], 16) == A9_RAM + 0x8000
+
+
+def test_data_abort_is_reported(boot):
+    """A read of an unmapped kernel address (0x00001000: nothing is mapped
+    below PAGE_OFFSET but the identity section). Expect Linux's oops wording
+    with the address, the PC inside cmd_peek, and a panic, not a hang."""
+    con = boot("vexpress-a9", bootargs="console=ttyAMA0")
+    con.allow("Unable to handle", "Internal error", "Kernel panic", "abort")
+    con.run("help")
+    con.send("peek 0x1000\r")
+    con.expect(r"Kernel panic - not syncing: Fatal exception")
+    log = strip_stamps(con.log)
+    assert "Unable to handle kernel paging request at virtual address 00001000 when read" in log
+    pc = int(re.search(r"^PC is at 0x([0-9a-f]{8})$", log, re.M)[1], 16)
+    syms = system_map()
+    assert syms["cmd_peek"] <= pc < syms["cmd_peek"] + 0x100
+    # DFSR status 0x05: translation fault, section (ARMv7 ARM B3.13.3)
+    assert re.search(r"data abort, FSR 0x0?05 \(status 0x05\)", log)

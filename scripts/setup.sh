@@ -11,7 +11,7 @@
 set -euo pipefail
 
 CACHE="${ARMMM_CACHE:-$HOME/.cache/armmm}"
-STAMP="$CACHE/.stamp-setup-v1"
+STAMP="$CACHE/.stamp-setup-v2"
 
 if [[ "${1:-}" == "--print-cache" ]]; then
 	echo "$CACHE"
@@ -59,6 +59,9 @@ PACKAGES=(
 	gcc libc6-dev pkg-config bison flex bc libssl-dev libgnutls28-dev uuid-dev
 	# dpkg-source, used by 'apt-get source' to unpack and patch U-Boot:
 	dpkg-dev
+	# tests/host build the mm code as 32-bit (-m32, i386) so unsigned long and
+	# pointers are 32 bits as on ARM, under ASan/UBSan, with cmocka:
+	gcc-multilib lib32asan8 lib32ubsan1 libcmocka-dev:i386
 )
 
 missing_packages() {
@@ -89,10 +92,13 @@ need_update=""
 done_a=""
 # (grep without -q below: -q exits early and, under pipefail, the writer's
 # SIGPIPE would count as "not found".)
-if ! dpkg --print-foreign-architectures | grep -x armhf >/dev/null; then
-	$SUDO dpkg --add-architecture armhf
-	need_update=1 done_a+="armhf added; "
-fi
+# armhf: the DTB, Linux and U-Boot packages; i386: 32-bit host test libraries.
+for arch in armhf i386; do
+	if ! dpkg --print-foreign-architectures | grep -x "$arch" >/dev/null; then
+		$SUDO dpkg --add-architecture "$arch"
+		need_update=1 done_a+="$arch added; "
+	fi
+done
 if [[ -n "$(enable_deb_src)" ]]; then
 	need_update=1 done_a+="deb-src enabled; "
 fi

@@ -48,7 +48,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o \
           init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o \
-          lib/string.o lib/vsprintf.o lib/ktest.o \
+          lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/tty/serial/uart-console.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o

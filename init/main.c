@@ -18,6 +18,7 @@ static const char linux_banner[] =
 	"Linux version " UTS_RELEASE " (armmm) (" CC_VERSION ") #1 " UTS_VERSION "\n";
 
 __noreturn void shell_run(void);
+void dump_all_files(void);
 
 /* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
 u64 __boot_cntvct __section(".data");
@@ -67,6 +68,10 @@ __noreturn void __init start_kernel(void)
 		kernel_power_off();
 	}
 #endif
+	if (cmdline_has(command_line, "dump_all")) {
+		dump_all_files();
+		kernel_power_off();
+	}
 	report_boot_time();
 	shell_run();
 }

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/reboot.h>
+#include <linux/seq_file.h>
 #include <asm/setup.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,65 @@ struct shell_cmd {
 };
 
 static void cmd_help(int argc, char **argv);
+
+extern const struct dump_file *__dump_files_start[], *__dump_files_end[];
+
+static void console_seq_write(struct seq_file *m, const char *s, size_t n)
+{
+	struct console *con = console_get();
+
+	con->write(con, s, n);
+}
+
+/* Print one dump file, as `cat <path>` would on Linux. */
+static void show_dump(const struct dump_file *f)
+{
+	struct seq_file m = { .write = console_seq_write, .private = f->priv };
+
+	f->show(&m, f->priv);
+}
+
+static const struct dump_file *find_dump(const char *path)
+{
+	const struct dump_file **f;
+
+	for (f = __dump_files_start; f < __dump_files_end; f++)
+		if (!strcmp((*f)->path, path))
+			return *f;
+	return NULL;
+}
+
+/* Every dump, framed by the markers scripts/compare-dumps looks for. */
+void dump_all_files(void)
+{
+	const struct dump_file **f;
+
+	for (f = __dump_files_start; f < __dump_files_end; f++) {
+		con_printf(DUMP_BEGIN_MARKER, (*f)->path);
+		show_dump(*f);
+		con_printf(DUMP_END_MARKER, (*f)->path);
+	}
+}
+
+static void cmd_cat(int argc, char **argv)
+{
+	const struct dump_file *f = argc > 1 ? find_dump(argv[1]) : NULL;
+
+	if (!f) {
+		con_printf("cat: %s: No such file or directory\n", argc > 1 ? argv[1] : "");
+		return;
+	}
+	show_dump(f);
+}
+
+static void cmd_ls(int argc, char **argv)
+{
+	const struct dump_file **f;
+
+	(void)argc, (void)argv;
+	for (f = __dump_files_start; f < __dump_files_end; f++)
+		con_printf("%s\n", (*f)->path);
+}
 
 static void dmesg_out(const char *s, size_t n)
 {
@@ -69,6 +129,8 @@ static void cmd_peek(int argc, char **argv)
 static const struct shell_cmd commands[] = {
 	{ "help",     "list the commands",                          cmd_help },
 	{ "dmesg",    "print the kernel log",                       cmd_dmesg },
+	{ "ls",       "list the files cat can show",                cmd_ls },
+	{ "cat",      "cat <path>: show a /proc or /sys file",      cmd_cat },
 	{ "pgd",      "show the non-zero swapper_pg_dir entries",   cmd_pgd },
 	{ "peek",     "peek <va>: read a word (faults if unmapped)", cmd_peek },
 	{ "selftest", "run the in-kernel self-tests (KTAP)",        cmd_selftest },

@@ -52,6 +52,10 @@ SECTIONS
 	.rodata : {
 		__start_rodata = .;
 		*(.rodata .rodata.*)
+		. = ALIGN(4);
+		__dump_files_start = .;
+		KEEP(*(.dump_files))
+		__dump_files_end = .;
 		__end_rodata = .;
 	}
 

@@ -1,0 +1,45 @@
+/*
+ * linux/seq_file.h - how dumps are written (Linux: include/linux/seq_file.h,
+ * much reduced). A show function prints with seq_printf() and does not care
+ * whether the text goes to the console (`cat`) or into a buffer (host tests).
+ */
+#ifndef _LINUX_SEQ_FILE_H
+#define _LINUX_SEQ_FILE_H
+
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+struct seq_file {
+	void (*write)(struct seq_file *m, const char *s, size_t n);
+	void *private;          /* what the show function dumps */
+	char *buf;              /* for seq_buf_init(): the buffer ... */
+	size_t size, count;     /* ... its size and what is used */
+};
+
+__printf(2, 3) void seq_printf(struct seq_file *m, const char *fmt, ...);
+void seq_puts(struct seq_file *m, const char *s);
+/* A seq_file that collects into buf (always NUL-terminated, truncating). */
+void seq_buf_init(struct seq_file *m, char *buf, size_t size);
+
+/*
+ * A dump file: the path Linux serves it at, and its show function. Each one
+ * is listed with DUMP_FILE() and served by the shell's `cat`; the boot
+ * argument "dump_all" prints every one framed by
+ *     --- BEGIN <path> ---
+ *     --- END <path> ---
+ * (the markers scripts/compare-dumps also expects from the Linux run).
+ */
+struct dump_file {
+	const char *path;       /* "/proc/iomem" */
+	int (*show)(struct seq_file *m, void *priv);
+	void *priv;
+};
+#define DUMP_FILE(id, fpath, fshow, fpriv)                                  \
+	static const struct dump_file dump_file_##id = {                    \
+		.path = fpath, .show = fshow, .priv = fpriv };              \
+	static const struct dump_file *dump_file_ptr_##id                   \
+	__attribute__((__used__, __section__(".dump_files"))) = &dump_file_##id
+#define DUMP_BEGIN_MARKER "--- BEGIN %s ---\n"
+#define DUMP_END_MARKER   "--- END %s ---\n"
+
+#endif

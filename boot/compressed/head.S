@@ -146,7 +146,9 @@ start:
  * restart - (re)start in the copy that is running now; the relocated copy
  * jumps back here.
  * in:  r4 = kernel destination, r7 = machine id, r8 = DTB, r9 = PHYS_OFFSET
- * out: r5, r6, r10, sp set up as in the table at the top
+ * out: r5, r6, r10, sp set up as in the table at the top, then either
+ *      wont_overwrite here or (after copying) restart in the copy
+ * clobbers: r0-r3, r12, flags
  */
 restart:
 	adr	r5, start			@ r5 = our run address
@@ -161,7 +163,9 @@ restart:
 	 * Do we overlap the kernel's [PHYS_OFFSET, r10)?  We run at or above
 	 * PHYS_OFFSET (it is our address rounded down), and everything of ours,
 	 * compressed data and stack included, is above r5, so we are clear
-	 * exactly when r5 >= r10.  (Linux: the two checks before wont_overwrite)
+	 * exactly when r5 >= r10.  (Linux: the second check before
+	 * wont_overwrite; its first, "zImage wholly below the page directory",
+	 * can never hold when PHYS_OFFSET is our own address rounded down.)
 	 */
 	cmp	r5, r10				@ zImage starts at/after the kernel end?
 	bhs	wont_overwrite			@ yes: decompress from where we are

@@ -34,7 +34,7 @@ endif
 
 ARCHFLAGS := -march=armv7-a -marm -mfloat-abi=soft -mabi=aapcs-linux
 INCLUDES  := -nostdinc -isystem include/libc -Iinclude -Iarch/arm/include \
-             -I$(O)/include -I$(LIBFDT_SRC)
+             -I$(O)/include -I$(LIBFDT_SRC) -include $(O)/include/generated/autoconf.h
 CFLAGS    := -std=gnu11 $(ARCHFLAGS) $(INCLUDES) -O2 -g -ffreestanding -fno-common \
              -fno-pic -fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
              -Wno-unused-parameter
@@ -46,11 +46,13 @@ LIBGCC    := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
 head-y := arch/arm/kernel/head.o
 obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o \
-          arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o \
+          arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
+          arch/arm/mm/paging.o arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o \
           init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o \
           lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
-          drivers/of/fdt.o drivers/tty/serial/uart-console.o
-obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o
+          drivers/of/fdt.o drivers/of/fdt_mem.o drivers/tty/serial/uart-console.o \
+          kernel/resource.o mm/memblock.o
+obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o
 
 OBJS      := $(addprefix $(O)/,$(head-y) $(obj-y))
@@ -135,11 +137,13 @@ test: setup
 test-host:
 	$(MAKE) -C tests/host
 test-qemu:
-	$(PYTHON) -m pytest -q tests/qemu
+	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
 	rm -rf $(O)
 
 .PHONY: setup run qemu-gdb test test-host test-qemu clean menuconfig savedefconfig FORCE
 FORCE:
+
+include scripts/compare.mk
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -19,6 +19,7 @@ static const char linux_banner[] =
 
 __noreturn void shell_run(void);
 void dump_all_files(void);
+void print_vmem_layout(void);
 
 /* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
 u64 __boot_cntvct __section(".data");
@@ -60,18 +61,19 @@ __noreturn void __init start_kernel(void)
 	setup_arch(&command_line);
 	pr_info("Kernel command line: %s\n", command_line);
 
+	print_vmem_layout();
 #ifdef CONFIG_KTEST
 	if (cmdline_has(command_line, "selftest")) {
 		int failed = ktest_run_all();
 
 		pr_info("selftest: exit status %d\n", failed ? 1 : 0);
-		kernel_power_off();
 	}
 #endif
-	if (cmdline_has(command_line, "dump_all")) {
+	if (cmdline_has(command_line, "dump_all"))
 		dump_all_files();
+	/* the harness's runs: report, then switch off */
+	if (cmdline_has(command_line, "selftest") || cmdline_has(command_line, "dump_all"))
 		kernel_power_off();
-	}
 	report_boot_time();
 	shell_run();
 }

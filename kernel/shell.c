@@ -8,6 +8,7 @@
 #include <linux/reboot.h>
 #include <linux/seq_file.h>
 #include <asm/setup.h>
+#include <asm/vtop.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,17 +114,39 @@ static void cmd_selftest(int argc, char **argv)
 	ktest_run_all();
 }
 
+static bool parse_va(int argc, char **argv, unsigned long *va)
+{
+	if (argc < 2) {
+		con_printf("usage: %s <virtual address>\n", argv[0]);
+		return false;
+	}
+	*va = strtoul(argv[1], NULL, 0);
+	return true;
+}
+
+static void cmd_vtop(int argc, char **argv)
+{
+	unsigned long va;
+
+	if (parse_va(argc, argv, &va))
+		vtop_show(va);
+}
+
+static void cmd_ptepage(int argc, char **argv)
+{
+	unsigned long va;
+
+	if (parse_va(argc, argv, &va))
+		ptepage_show(va);
+}
+
 /* Read a word at a virtual address: a deliberate fault if it is unmapped. */
 static void cmd_peek(int argc, char **argv)
 {
 	unsigned long va;
 
-	if (argc < 2) {
-		con_printf("usage: peek <virtual address>\n");
-		return;
-	}
-	va = strtoul(argv[1], NULL, 0);
-	con_printf("0x%08lx: 0x%08x\n", va, *(volatile u32 *)va);
+	if (parse_va(argc, argv, &va))
+		con_printf("0x%08lx: 0x%08x\n", va, *(volatile u32 *)va);
 }
 
 static const struct shell_cmd commands[] = {
@@ -132,6 +155,8 @@ static const struct shell_cmd commands[] = {
 	{ "ls",       "list the files cat can show",                cmd_ls },
 	{ "cat",      "cat <path>: show a /proc or /sys file",      cmd_cat },
 	{ "pgd",      "show the non-zero swapper_pg_dir entries",   cmd_pgd },
+	{ "vtop",     "vtop <va>: walk the page tables for va",     cmd_vtop },
+	{ "ptepage",  "ptepage <va>: the split PTE page around va", cmd_ptepage },
 	{ "peek",     "peek <va>: read a word (faults if unmapped)", cmd_peek },
 	{ "selftest", "run the in-kernel self-tests (KTAP)",        cmd_selftest },
 	{ "poweroff", "switch the machine off",                     cmd_poweroff },

@@ -62,6 +62,9 @@ PACKAGES=(
 	# tests/host build the mm code as 32-bit (-m32, i386) so unsigned long and
 	# pointers are 32 bits as on ARM, under ASan/UBSan, with cmocka:
 	gcc-multilib lib32asan8 lib32ubsan1 libcmocka-dev:i386
+	# tests/host/fuzz: libFuzzer for i386 (clang's runtime) and the 32-bit
+	# C++ library it links with:
+	libclang-rt-14-dev lib32stdc++-12-dev
 )
 
 missing_packages() {

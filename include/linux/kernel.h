@@ -11,6 +11,7 @@
 #define ALIGN(x, a)         (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
 #define ALIGN_DOWN(x, a)    ((x) & ~((__typeof__(x))(a) - 1))
 #define IS_ALIGNED(x, a)    (((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define DIV_ROUND_UP(n, d)  (((n) + (d) - 1) / (d))
 #define min(a, b)           ((a) < (b) ? (a) : (b))
 #define max(a, b)           ((a) > (b) ? (a) : (b))
 #define SZ_1K   0x00000400

@@ -29,4 +29,18 @@ struct of_mem_range {
 /* Fill up to max ranges from every device_type="memory" node; return the count. */
 int of_memory_ranges(const void *blob, struct of_mem_range *r, int max);
 
+/*
+ * Boot-time memory from the DTB (drivers/of/fdt_mem.c; Linux
+ * drivers/of/fdt.c): every /memory node's reg into memblock, with Linux's
+ * "Ignoring memory block" checks; returns how many banks were added.
+ */
+int early_init_dt_scan_memory(const void *blob);
+void early_init_dt_add_memory_arch(u64 base, u64 size);
+/* /chosen linux,initrd-start/-end (or initrd= on the command line). */
+void early_init_dt_check_for_initrd(const void *blob);
+extern phys_addr_t phys_initrd_start, phys_initrd_size;
+void reserve_initrd_mem(void);
+/* The memreserve block and /reserved-memory into memblock (no-map: NOMAP). */
+void early_init_fdt_scan_reserved_mem(const void *blob);
+
 #endif

@@ -15,8 +15,10 @@ u32 arch_timer_rate(void);            /* Hz, 0 if the CPU has no generic timer *
 unsigned long long local_clock_ns(void);
 
 #define pr_emerg(fmt, ...)  printk(fmt, ##__VA_ARGS__)
+#define pr_crit(fmt, ...)   printk(fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)    printk(fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)   printk(fmt, ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(fmt, ##__VA_ARGS__)
 #define pr_info(fmt, ...)   printk(fmt, ##__VA_ARGS__)
 #define pr_cont(fmt, ...)   printk(fmt, ##__VA_ARGS__)
 #ifdef DEBUG

@@ -18,6 +18,9 @@ Rules for those addresses:
     never has to move itself: RAM+32 MiB leaves a 32 MiB Image room.
   - the DTB after the zImage (16 MiB room for the zImage), still below
     64 MiB so a -m 128M run keeps it far from U-Boot at the top.
+  - an initrd (only the Linux reference runs use one) after the DTB at
+    RAM+56 MiB, 8 MiB room, also below 64 MiB; `bootz` passes it to the
+    kernel as a raw initrd (<addr>:<size>).
 """
 
 import os
@@ -45,6 +48,7 @@ class Board:
     dtb: str = ""          # default DTB relative to the cache; "" = QEMU/U-Boot provide one
     zimage_addr: int = 0   # pre-placed zImage (U-Boot boards)
     dtb_addr: int = 0      # pre-placed DTB (U-Boot boards with a file DTB)
+    initrd_addr: int = 0   # pre-placed initrd (U-Boot boards), see above
     extra: list = field(default_factory=list)  # board-specific QEMU args
 
 
@@ -63,6 +67,7 @@ BOARDS = {
         dtb="dtbs/vexpress-v2p-ca9.dtb",
         zimage_addr=0x60000000 + 32 * MiB,
         dtb_addr=0x60000000 + 48 * MiB,
+        initrd_addr=0x60000000 + 56 * MiB,
     ),
     "virt": Board(
         name="virt",
@@ -77,6 +82,7 @@ BOARDS = {
         firmware="u-boot/qemu_arm/u-boot.bin",
         zimage_addr=0x40000000 + 32 * MiB,
         dtb_addr=0x40000000 + 48 * MiB,  # only used when a --dtb file is given
+        initrd_addr=0x40000000 + 56 * MiB,
         # The default virtio NIC needs efi-virtio.rom (package ipxe-qemu);
         # nothing here uses a network.
         extra=["-nic", "none"],
@@ -102,23 +108,26 @@ COMMON = ["-nographic", "-no-reboot",
 
 
 def qemu_command(board, mem=None, zimage=None, dtb=None, bootargs="",
-                 icount=False, extra=(), direct=False):
+                 icount=False, extra=(), direct=False, initrd=None):
     """Return the QEMU argv that boots `board` up to U-Boot, with zimage/dtb
-    pre-placed at the board's addresses. dtb=None means the board's default
-    DTB, dtb="" none. For the "qemu" loader, or direct=True, QEMU itself
-    starts `zimage` (with -dtb if any, else ATAGs in r2) and no U-Boot runs."""
+    (and initrd, if given) pre-placed at the board's addresses. dtb=None
+    means the board's default DTB, dtb="" none. For the "qemu" loader, or
+    direct=True, QEMU itself starts `zimage` (with -dtb if any, else ATAGs
+    in r2; with -initrd if any) and no U-Boot runs."""
     b = BOARDS[board] if isinstance(board, str) else board
     cache = cache_dir()
     cmd = ["qemu-system-arm", *b.machine, "-m", mem or b.default_mem, *COMMON, *b.extra]
     if icount:
         # Deterministic instruction counting: 1 insn = 1 ns of virtual time.
-        cmd += ["-icount", "shift=0"]
+        cmd += ["-icount", "shift=0,sleep=off"]
     if dtb is None and b.dtb:
         dtb = cache / b.dtb
     if b.loader == "qemu" or direct:
         cmd += ["-kernel", str(zimage)]
         if dtb:
             cmd += ["-dtb", str(dtb)]
+        if initrd:
+            cmd += ["-initrd", str(initrd)]
         cmd += ["-append", bootargs]
     else:
         flag = "-kernel" if b.loader == "u-boot-elf" else "-bios"
@@ -127,4 +136,6 @@ def qemu_command(board, mem=None, zimage=None, dtb=None, bootargs="",
             cmd += ["-device", f"loader,file={zimage},addr={b.zimage_addr:#x},force-raw=on"]
         if dtb and b.dtb_addr:
             cmd += ["-device", f"loader,file={dtb},addr={b.dtb_addr:#x},force-raw=on"]
+        if initrd:
+            cmd += ["-device", f"loader,file={initrd},addr={b.initrd_addr:#x},force-raw=on"]
     return cmd + list(extra)

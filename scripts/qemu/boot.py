@@ -4,14 +4,15 @@
 QEMU pre-places the zImage (and DTB) in RAM (see boards.py), U-Boot's
 autoboot is interrupted, and at its prompt we type
     setenv bootargs '<bootargs>'
-    bootz <zimage_addr> - <fdt_addr>
+    bootz <zimage_addr> - <fdt_addr>          (with an initrd: <initrd_addr>:<size>
+                                               instead of -, a raw initrd)
 then hand back the pexpect child once U-Boot says "Starting kernel ...".
 vexpress-a15 has no U-Boot; QEMU's own loader starts the zImage directly.
 
 Used as a module by tests/qemu/conftest.py and as the CLI behind `make run`:
     scripts/qemu/boot.py --board vexpress-a9 --mem 512M --zimage build/zImage \\
         [--bootargs '...'] [--interactive | --until REGEX] [--icount] \\
-        [--no-fdt | --direct] [--qemu-arg=-s ...] [-- extra QEMU args]
+        [--no-fdt | --direct] [--initrd FILE] [--qemu-arg=-s ...] [-- extra QEMU args]
 Run it with /usr/bin/python3 (Debian's python3-pexpect).
 """
 
@@ -37,6 +38,8 @@ UBOOT_ERRORS = [r"Bad magic", r"Bad Linux ARM zImage magic", r"ERROR", r"Could n
                 r"resetting \.\.\."]
 # U-Boot reads at most CONFIG_SYS_CBSIZE (512 on both our U-Boots) per line.
 UBOOT_MAX_LINE = 500
+# Room for a pre-placed initrd: from initrd_addr up to RAM+64 MiB (boards.py).
+INITRD_MAX = 8 << 20
 
 
 class BootError(RuntimeError):
@@ -73,7 +76,7 @@ def _uboot_cmd(child, cmd, timeout, expect_prompt=True):
 
 def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootargs="",
          extra=(), icount=False, timeout=60, no_fdt=False, logfile=None, echo_cmd=True,
-         direct=False):
+         direct=False, initrd=None):
     """Start QEMU and return the pexpect child right after U-Boot printed
     "Starting kernel ..." (when QEMU starts the zImage itself: right away).
 
@@ -84,6 +87,8 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
     says "FDT and ATAGS support not compiled in" and resets), so QEMU's
     loader starts the zImage with ATAGs in r2 instead, as a pre-DT boot
     loader would; virt always passes a DTB, so no_fdt is refused there.
+    initrd is a file QEMU pre-places at the board's initrd_addr and bootz
+    passes on as a raw initrd (direct boots: QEMU's -initrd).
     logfile is any object with write()/flush(); it receives everything QEMU
     prints, from the first byte. `timeout` bounds the whole U-Boot
     dialogue. Raises BootError, with QEMU killed, on failure.
@@ -95,13 +100,20 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
         raise BootError("bootargs must not contain a single quote (U-Boot quoting)")
     if no_fdt and board == "virt":
         raise BootError("no_fdt: QEMU virt always passes its generated DTB")
+    if initrd:
+        if not os.path.isfile(initrd):
+            raise BootError(f"initrd not found: {initrd}")
+        if os.path.getsize(initrd) > INITRD_MAX:
+            raise BootError(f"initrd {initrd} is larger than {INITRD_MAX >> 20} MiB "
+                            "(the room boards.py leaves for it)")
+        initrd = os.path.abspath(initrd)
     direct = direct or b.loader == "qemu" or no_fdt
     if no_fdt:
         dtb = ""
     # Absolute paths, so the printed command line works from any directory.
     zimage, dtb = os.path.abspath(zimage), dtb and os.path.abspath(dtb)
     cmd = qemu_command(b, mem=mem, zimage=zimage, dtb=dtb, bootargs=bootargs,
-                       icount=icount, extra=extra, direct=direct)
+                       icount=icount, extra=extra, direct=direct, initrd=initrd)
     firmware = None if direct else cache_dir() / b.firmware
     for path in (firmware, dtb if dtb is not None else b.dtb and cache_dir() / b.dtb):
         if path and not os.path.exists(path):
@@ -125,7 +137,8 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
         # virt without a DTB file: QEMU's generated DTB, which U-Boot adopted
         # as its own control DT.
         fdt = f"{b.dtb_addr:#x}" if dtb or b.dtb else "${fdtcontroladdr}"
-        _uboot_cmd(child, f"bootz {b.zimage_addr:#x} - {fdt}", left(), expect_prompt=False)
+        rd = f"{b.initrd_addr:#x}:{os.path.getsize(initrd):#x}" if initrd else "-"
+        _uboot_cmd(child, f"bootz {b.zimage_addr:#x} {rd} {fdt}", left(), expect_prompt=False)
         if _wait(child, ["Starting kernel ...", "\n" + UBOOT_PROMPT], left(),
                  '"Starting kernel ..."') == 1:
             raise BootError(f"bootz returned to the U-Boot prompt:\n{_tail(child)}")
@@ -147,6 +160,7 @@ def main(argv=None):
                     help="enter the kernel without a DTB (QEMU's loader, ATAGs in r2)")
     ap.add_argument("--direct", action="store_true",
                     help="skip U-Boot: QEMU's loader starts the zImage with -dtb")
+    ap.add_argument("--initrd", help="raw initrd to pre-place and pass to bootz")
     ap.add_argument("--icount", action="store_true", help="add -icount shift=0")
     ap.add_argument("--timeout", type=float, default=60,
                     help="seconds for U-Boot, and for --until / the run after it")
@@ -161,7 +175,8 @@ def main(argv=None):
     out = sys.stdout
     try:
         child = boot(a.board, a.mem, a.zimage, a.dtb, a.bootargs, a.qemu_arg + a.qemu_args,
-                     a.icount, a.timeout, a.no_fdt, logfile=out, direct=a.direct)
+                     a.icount, a.timeout, a.no_fdt, logfile=out, direct=a.direct,
+                     initrd=a.initrd)
     except BootError as e:
         print(f"\nboot.py: {e}", file=sys.stderr)
         return 1

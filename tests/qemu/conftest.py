@@ -9,8 +9,8 @@ Fixtures:
   boot    factory: boot(board, mem='512M', bootargs='', image=None, **kw)
           -> Console. image overrides the zimage fixture (e.g. build/Image
           with direct=True); kw as scripts/qemu/boot.py's boot() (dtb,
-          no_fdt, direct, icount, extra, timeout). QEMU is always killed at
-          teardown.
+          no_fdt, direct, icount, extra, timeout, initrd). QEMU is always
+          killed at teardown.
 Marker:
   @pytest.mark.boards("vexpress-a9", "virt")  skip unless --board is listed
 

@@ -21,10 +21,17 @@ PMD_SECT_AP_WRITE = 1 << 10
 PMD_SECT_AP_READ = 1 << 11
 PMD_SECT_TEX1 = 1 << 12
 PMD_SECT_S = 1 << 16
-# head.S: MM_MMUFLAGS (kernel, DTB, identity) and IO_MMUFLAGS (debug UART)
-MM_MMUFLAGS = (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ |
-               PMD_SECT_TEX1 | PMD_SECT_C | PMD_SECT_B | PMD_SECT_S)
+# head.S: MM_MMUFLAGS_SMP/_UP (kernel, DTB, identity) and IO_MMUFLAGS (UART)
+MM_MMUFLAGS_SMP = (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ |
+                   PMD_SECT_TEX1 | PMD_SECT_C | PMD_SECT_B | PMD_SECT_S)
+MM_MMUFLAGS_UP = PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | PMD_SECT_C | PMD_SECT_B
 IO_MMUFLAGS = PMD_TYPE_SECT | PMD_SECT_XN | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ
+
+# SMP or uniprocessor, as Linux decides (head.S __detect_smp): QEMU's
+# one-core vexpress-a9 has an SCU reporting one CPU, so it is UP; the
+# Cortex-A15 boards report an MP system. It sets shareability and the
+# cache policy of every kernel mapping.
+SMP = {"vexpress-a9": False, "virt": True, "vexpress-a15": True}
 
 STAMP = re.compile(r"^\[\s*\d+\.\d{6}\] ?", re.M)
 
@@ -48,8 +55,9 @@ def head_entries(text):
             re.findall(r"^\s+\[(0x[0-9a-f]{3})\] .*\((0x[0-9a-f]{8})\)$", text, re.M)}
 
 
-def expected_head_entries(phys_offset, dtb_phys, uart_phys, syms):
+def expected_head_entries(phys_offset, dtb_phys, uart_phys, syms, smp):
     """The L1 entries head.S must have built, from first principles."""
+    MM_MMUFLAGS = MM_MMUFLAGS_SMP if smp else MM_MMUFLAGS_UP
     want = {}
     idmap_pa = syms["__turn_mmu_on"] - PAGE_OFFSET + phys_offset
     want[idmap_pa >> 20] = (idmap_pa & ~(SECTION - 1)) | MM_MMUFLAGS
@@ -81,3 +89,28 @@ def parse_ktap(text):
         elif m := re.match(r"^# Totals: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)$", line):
             return suites, {k: int(v) for k, v in zip(("pass", "fail", "skip", "total"), m.groups())}
     raise AssertionError("KTAP output has no '# Totals:' line")
+
+
+def dumps(text):
+    """{path: body} of every '--- BEGIN <path> ---' ... '--- END <path> ---'
+    block the kernel printed with the dump_all boot argument."""
+    text = text.replace("\r", "")
+    return {m[1]: m[2] for m in re.finditer(
+        r"^--- BEGIN (\S+) ---\n(.*?)^--- END \1 ---$", text, re.M | re.S)}
+
+
+def ptdump_line(start, end, level, domain, bits):
+    """One kernel_page_tables line exactly as Debian's Linux 6.1 prints it
+    (arch/arm/mm/dump.c): range, size, level ("PGD"/"PTE"), the domain
+    padded to 7, then each attribute column preceded by one space."""
+    delta, units = (end - start) >> 10, "KMGTPE"
+    u = 0
+    while delta & 1023 == 0 and u < len(units) - 1:
+        delta >>= 10
+        u += 1
+    return (f"0x{start:08x}-0x{end:08x}   {delta:9d}{units[u]} {level} {domain:7s}"
+            + "".join(" " + b for b in bits))
+
+
+def mem_bytes(mem):
+    return int(mem[:-1]) << {"M": 20, "G": 30}[mem[-1]]

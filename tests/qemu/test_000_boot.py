@@ -10,7 +10,7 @@ import re
 import pytest
 
 from boards import BOARDS
-from kernel import (PAGE_OFFSET, expected_head_entries, head_entries, parse_ktap,
+from kernel import (PAGE_OFFSET, SMP, expected_head_entries, head_entries, parse_ktap,
                     strip_stamps, system_map)
 
 RUNS = [("vexpress-a9", "512M"), ("vexpress-a9", "1G"), ("vexpress-a9", "128M"),
@@ -37,13 +37,14 @@ def test_000_boot_selftest(boot, board, mem):
     dtb = int(re.search(r"^DTB: phys (0x[0-9a-f]{8}),", log, re.M)[1], 16)
     assert ram <= dtb < ram + (1 << 30), f"DTB at {dtb:#x} is not in RAM"
     got = head_entries(log)
-    want = expected_head_entries(ram, dtb, b.uart, system_map())
+    want = expected_head_entries(ram, dtb, b.uart, system_map(), SMP[board])
     assert got == want, "head.S entries differ:\n" + "\n".join(
         f"  [{i:#05x}] got {got.get(i, 0):#010x} want {want.get(i, 0):#010x}"
         for i in sorted(set(got) | set(want)) if got.get(i) != want.get(i))
 
     suites, totals = parse_ktap(out)
     assert set(suites["phys2virt"]["cases"]) == PV_CASES
+    assert "mmu_lowmem" in suites
     for name, s in suites.items():
         assert s["plan"] == len(s["cases"]), f"suite {name}: plan {s['plan']}, ran {len(s['cases'])}"
         assert s["ok"] and all(s["cases"].values()), f"suite {name} failed: {s['cases']}"
@@ -57,7 +58,8 @@ def test_shell_commands(boot):
     the shell's own output, pgd shows the same entries as the banner."""
     con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
     help_text = con.run("help")
-    for cmd in ("help", "dmesg", "pgd", "peek", "selftest", "poweroff"):
+    for cmd in ("help", "dmesg", "pgd", "vtop", "ptepage", "ls", "cat", "peek",
+                "selftest", "poweroff"):
         assert re.search(rf"^  {cmd} ", help_text, re.M), f"help does not list {cmd}"
     con.allow("Booting Linux on physical CPU")   # dmesg replays the banner
     dmesg = con.run("dmesg")
@@ -65,7 +67,9 @@ def test_shell_commands(boot):
     assert "list the commands" not in dmesg      # shell output is not logged
     assert "nosuchcmd: command not found" in con.run("nosuchcmd")
     banner = head_entries(strip_stamps(con.log.split("armmm# ")[0]))
-    assert head_entries(strip_stamps(con.run("pgd"))) == banner
+    now = head_entries(strip_stamps(con.run("pgd")))
+    assert banner and now != banner           # paging_init replaced head.S's table
+    assert now[0xc00] & 0xfff00000 == 0x60000000
     con.send("poweroff\r")
     con.read_until("reboot: Power down")
     assert con.wait_exit() == 0

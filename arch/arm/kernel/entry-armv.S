@@ -14,15 +14,30 @@
 	.arm
 	.text
 	.align	5				@ VBAR needs 32-byte alignment
+/*
+ * The vector table: position independent (each entry loads an absolute
+ * address from the words after it), so paging_init can copy it into the
+ * vectors page at 0xffff0000 (early_trap_init_vectors) and switch to high
+ * vectors; until then VBAR points here.
+ */
+	.globl	__vectors_start, __vectors_end
 __vectors_start:
-	b	vector_rst			@ 0x00 reset
-	b	vector_und			@ 0x04 undefined instruction
-	b	vector_swi			@ 0x08 supervisor call
-	b	vector_pabt			@ 0x0c prefetch abort
-	b	vector_dabt			@ 0x10 data abort
-	b	vector_rst			@ 0x14 (not used)
-	b	vector_irq			@ 0x18 IRQ
-	b	vector_fiq			@ 0x1c FIQ
+	ldr	pc, .Lv_rst			@ 0x00 reset
+	ldr	pc, .Lv_und			@ 0x04 undefined instruction
+	ldr	pc, .Lv_swi			@ 0x08 supervisor call
+	ldr	pc, .Lv_pabt			@ 0x0c prefetch abort
+	ldr	pc, .Lv_dabt			@ 0x10 data abort
+	ldr	pc, .Lv_rst			@ 0x14 (not used)
+	ldr	pc, .Lv_irq			@ 0x18 IRQ
+	ldr	pc, .Lv_fiq			@ 0x1c FIQ
+.Lv_rst:	.long	vector_rst
+.Lv_und:	.long	vector_und
+.Lv_swi:	.long	vector_swi
+.Lv_pabt:	.long	vector_pabt
+.Lv_dabt:	.long	vector_dabt
+.Lv_irq:	.long	vector_irq
+.Lv_fiq:	.long	vector_fiq
+__vectors_end:
 
 /*
  * One stub per kind: lr corrected to the faulting instruction (ARMv7 ARM

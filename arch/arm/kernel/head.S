@@ -29,10 +29,22 @@
 #define MIDR_ARCH_MASK  0x000f0000   /* MIDR.Architecture */
 #define MIDR_ARCH_CPUID 0x000f0000   /* 1111: "see ID registers" = ARMv7 */
 
-/* Kernel memory: cacheable write-back write-allocate, shareable, RW (Linux
- * proc-v7.S mm_mmuflags: PMD_FLAGS_SMP). With TEX remap: index 7. */
-#define MM_MMUFLAGS  (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | \
-		      PMD_SECT_AF | PMD_SECT_WBWA | PMD_SECT_S)
+/*
+ * Kernel memory (Linux proc-v7.S mm_mmuflags): on an SMP system cacheable
+ * write-back write-allocate and shareable (PMD_FLAGS_SMP, TEX remap index
+ * 7); on a uniprocessor one write-back, not shared (PMD_FLAGS_UP, index 3).
+ */
+#define MM_MMUFLAGS_SMP (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | \
+			 PMD_SECT_AF | PMD_SECT_WBWA | PMD_SECT_S)
+#define MM_MMUFLAGS_UP  (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | \
+			 PMD_SECT_AF | PMD_SECT_WB)
+#define MIDR_VARIANT_BITS   0x00ff0000   /* variant and architecture */
+#define MIDR_REVISION_BITS  0x0000000f
+#define MIDR_CORTEX_A9      0x4100c090   /* implementer ARM, part 0xc09 */
+#define MPIDR_MP_MASK       0xc0000000   /* M (MP extensions) and U (uniprocessor) */
+#define MPIDR_SMP           0x80000000   /* M = 1, U = 0: part of an MP system */
+#define SCU_CONFIG          0x04         /* Cortex-A9 SCU: CPU number in bits 1:0 */
+#define SCU_CPUS_MASK       0x3
 /* Device I/O (the debug UART): strongly ordered, never executable
  * (Linux io_mmuflags). */
 #define IO_MMUFLAGS  (PMD_TYPE_SECT | PMD_SECT_XN | PMD_SECT_AP_WRITE | \
@@ -78,6 +90,7 @@ ENTRY(stext)
 
 	bl	__debug_ll_setup		@ early UART for the messages below
 	bl	__lookup_processor_type		@ r9 = MIDR, or park
+	bl	__detect_smp			@ __cpu_smp: SMP or UP tables
 	ldr	r0, =PHYS_OFFSET_ALIGN - 1
 	tst	r8, r0				@ PHYS_OFFSET 2 MiB aligned?
 	bne	__error_phys_offset
@@ -150,6 +163,38 @@ __lookup_processor_type:
 ENDPROC(__lookup_processor_type)
 
 /*
+ * __detect_smp: is this an SMP system? Decides the memory attributes of
+ * every kernel mapping, as Linux's __fixup_smp does (it then patches the
+ * SMP/UP alternatives; we keep a flag): SMP if MPIDR says "multiprocessing
+ * extensions, not a uniprocessor", except a Cortex-A9 whose SCU reports
+ * one CPU (QEMU's vexpress-a9 with one core).
+ *  in: r9 = MIDR; out: __cpu_smp = 0 or 1; corrupts: r0, r3, r12
+ */
+__detect_smp:
+	mrc	p15, 0, r0, c0, c0, 5		@ MPIDR
+	and	r0, r0, #MPIDR_MP_MASK
+	teq	r0, #MPIDR_SMP			@ MP extensions, not UP?
+	movne	r0, #0
+	bne	2f
+	mov	r0, #1
+	bic	r3, r9, #MIDR_VARIANT_BITS	@ ignore variant ...
+	bic	r3, r3, #MIDR_REVISION_BITS	@ ... and revision
+	ldr	r12, =MIDR_CORTEX_A9
+	teq	r3, r12				@ Cortex-A9?
+	bne	2f
+	mrc	p15, 4, r3, c15, c0, 0		@ CBAR: SCU base (0 = UP part)
+	teq	r3, #0
+	moveq	r0, #0
+	beq	2f
+	ldr	r3, [r3, #SCU_CONFIG]
+	ands	r3, r3, #SCU_CPUS_MASK		@ CPUs - 1
+	moveq	r0, #0				@ one CPU: uniprocessor
+2:	adr_l	r3, __cpu_smp, r12
+	str	r0, [r3]
+	bx	lr
+ENDPROC(__detect_smp)
+
+/*
  * __vet_atags: r2 must point at a flattened device tree: word aligned,
  * magic 0xd00dfeed, and small enough for the two sections head.S maps
  * at FDT_FIXED_BASE. (Linux also accepts ATAGs; we do not.)
@@ -219,7 +264,11 @@ __create_page_tables:
 	teq	r0, r6
 	bne	1b
 
-	ldr	r7, =MM_MMUFLAGS		@ r7 = kernel section flags
+	adr_l	r7, __cpu_smp, r3
+	ldr	r7, [r7]
+	teq	r7, #0
+	ldrne	r7, =MM_MMUFLAGS_SMP		@ r7 = kernel section flags
+	ldreq	r7, =MM_MMUFLAGS_UP
 
 	/* 1. identity map of the MMU turn-on code */
 	adr_l	r0, __turn_mmu_on, r3		@ run (= physical) address
@@ -287,7 +336,11 @@ __enable_mmu:
 	mcr	p15, 0, r0, c10, c2, 1		@ NMRR: cacheability
 	mov	r0, #TTBCR_N_0
 	mcr	p15, 0, r0, c2, c0, 2		@ TTBCR: TTBR0 for all
-	orr	r0, r4, #TTB_FLAGS_SMP
+	adr_l	r3, __cpu_smp, r0
+	ldr	r3, [r3]
+	teq	r3, #0
+	orrne	r0, r4, #TTB_FLAGS_SMP		@ walks: inner shareable WBWA
+	orreq	r0, r4, #TTB_FLAGS_UP		@ walks: write-back, not shared
 	mcr	p15, 0, r0, c2, c0, 0		@ TTBR0 = swapper_pg_dir
 	ldr	r0, =DACR_INIT
 	mcr	p15, 0, r0, c3, c0, 0		@ DACR: kernel client

@@ -8,9 +8,9 @@
 #include <asm/phys2virt.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgd-decode.h>
+#include <asm/setup.h>
 
 extern const s32 __pv_table_begin[], __pv_table_end[];
-extern u32 swapper_pg_dir[PTRS_PER_L1];
 extern char _text[], _end[], __turn_mmu_on[];
 
 /*
@@ -70,9 +70,15 @@ static void pa_va_roundtrip_all_ram(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bad, 0);
 }
 
+/* head.S's entry for va, from the snapshot setup_arch took (0 if none). */
 static u32 section_entry(unsigned long va)
 {
-	return swapper_pg_dir[va >> SECTION_SHIFT];
+	int i;
+
+	for (i = 0; i < head_pgd_count; i++)
+		if (head_pgd[i].index == va >> SECTION_SHIFT)
+			return head_pgd[i].desc;
+	return 0;
 }
 
 /*
@@ -92,7 +98,7 @@ static void head_sections(struct ktest *t)
 		KTEST_EXPECT_EQ(t, d.pa, __pa(va));
 		KTEST_EXPECT_EQ(t, d.ap, 3);		/* RW */
 	}
-	l1_desc_decode(swapper_pg_dir[idmap >> SECTION_SHIFT], &d);
+	l1_desc_decode(section_entry(idmap), &d);
 	KTEST_EXPECT_EQ(t, d.pa, idmap);
 	l1_desc_decode(section_entry(FDT_FIXED_BASE), &d);
 	KTEST_EXPECT_EQ(t, d.pa, __atags_pointer & SECTION_MASK);

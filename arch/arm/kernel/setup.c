@@ -1,7 +1,8 @@
 /*
  * arch/arm/kernel/setup.c - setup_arch: the CPU, the device tree, the
- * console (Linux: arch/arm/kernel/setup.c, devtree.c). For now it stops
- * before memory: memblock and paging_init come with the memory bring-up.
+ * console, then memory: memblock from the DTB, early parameters, the
+ * lowmem bounds, arm_memblock_init and paging_init (Linux:
+ * arch/arm/kernel/setup.c, devtree.c).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -11,16 +12,23 @@
 #include <asm/cp15.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgd-decode.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
+#include <asm/ptdump.h>
+#include <linux/memblock.h>
+#include <linux/ioport.h>
 #include <libfdt.h>
+#include <stdlib.h>
 #include <string.h>
+#include "../mm/mm.h"
 
 char boot_command_line[COMMAND_LINE_SIZE];
 u32 __machine_arch_type __section(".data");
 /* Written by head.S with the MMU off, hence .data, not .bss. */
 unsigned long __pv_phys_pfn_offset __section(".data");
 unsigned long __pv_offset __section(".data");
+u32 __cpu_smp __section(".data");
 
-extern u32 swapper_pg_dir[PTRS_PER_L1];
 extern void debug_ll_flush(void);
 int uart_console_init(const void *blob, const char *cmdline);
 
@@ -57,9 +65,9 @@ static void __init setup_processor(void)
 }
 
 /* A bad DTB after head.S let it through: say why and park, like head.S. */
-static __noreturn void __init dtb_error(const char *what, int err)
+static __noreturn void __init dtb_error(const char *what)
 {
-	printk("Error: DTB at phys 0x%08x: %s: %s\n", __atags_pointer, what, fdt_strerror(err));
+	printk("Error: DTB at phys 0x%08x: %s\n", __atags_pointer, what);
 	debug_ll_flush();
 	for (;;)
 		__asm__ __volatile__("wfe");
@@ -72,8 +80,10 @@ static void __init setup_machine_fdt(phys_addr_t dt_phys)
 	int err, chosen;
 
 	err = of_fdt_validate(blob);
-	if (err)
-		dtb_error("malformed", err);
+	if (err) {
+		printk("Error: DTB at phys 0x%08x is malformed: %s\n", dt_phys, fdt_strerror(err));
+		dtb_error("nothing is mapped from it");
+	}
 	initial_boot_params = blob;
 	model = fdt_getprop(blob, 0, "model", NULL);
 	if (!model)
@@ -82,8 +92,158 @@ static void __init setup_machine_fdt(phys_addr_t dt_phys)
 
 	chosen = fdt_path_offset(blob, "/chosen");
 	args = chosen >= 0 ? fdt_getprop(blob, chosen, "bootargs", NULL) : NULL;
-	if (args)
-		snprintf(boot_command_line, sizeof(boot_command_line), "%s", args);
+	snprintf(boot_command_line, sizeof(boot_command_line), "%s", args ? args : CONFIG_CMDLINE);
+	early_init_dt_check_for_initrd(blob);
+	early_init_dt_scan_memory(blob);
+}
+
+/* ---- early parameters (Linux: early_param() handlers) ------------------ */
+
+/*
+ * mem=size[@start]: forget the DTB's memory and use this instead; may be
+ * given more than once (Linux early_mem / arm_add_memory).
+ */
+static int __init early_mem(const char *p)
+{
+	static bool usermem __initdata;
+	phys_addr_t start = PHYS_OFFSET;
+	u64 size, aligned;
+	char *endp;
+
+	if (!usermem) {
+		usermem = true;
+		memblock_remove(memblock_start_of_DRAM(),
+				memblock_end_of_DRAM() - memblock_start_of_DRAM());
+	}
+	size = memparse(p, &endp);
+	if (*endp == '@')
+		start = (phys_addr_t)memparse(endp + 1, NULL);
+	aligned = ALIGN((u64)start, (u64)PAGE_SIZE);
+	size = aligned > start + size ? 0 : size - (aligned - start);
+	if (aligned < PHYS_OFFSET) {
+		pr_info("Ignoring memory below PHYS_OFFSET: 0x%08llx-0x%08llx\n",
+			aligned, (u64)PHYS_OFFSET);
+		size = aligned + size > PHYS_OFFSET ? size - (PHYS_OFFSET - aligned) : 0;
+		aligned = PHYS_OFFSET;
+	}
+	if (aligned + size > (u64)(phys_addr_t)~0) {
+		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit physical address space\n",
+			aligned);
+		size = (u64)(phys_addr_t)~0 - aligned;
+	}
+	size &= ~(u64)(PAGE_SIZE - 1);
+	if (size)
+		memblock_add((phys_addr_t)aligned, (phys_addr_t)size);
+	return 0;
+}
+
+/* initrd=start,size (Linux early_initrd) */
+static int __init early_initrd(const char *p)
+{
+	char *endp;
+	phys_addr_t start = (phys_addr_t)memparse(p, &endp);
+
+	if (*endp == ',') {
+		phys_initrd_start = start;
+		phys_initrd_size = (phys_addr_t)memparse(endp + 1, NULL);
+	}
+	return 0;
+}
+
+static int __init early_ptdump(const char *p)
+{
+	ptdump_phases = !strcmp(p, "phases");
+	return 0;
+}
+
+struct early_param {
+	const char *name;       /* "mem" for mem=... */
+	int (*fn)(const char *value);
+};
+
+static const struct early_param early_params[] __initconst = {
+	{ "mem",      early_mem },
+	{ "vmalloc",  early_vmalloc },
+	{ "memblock", early_memblock },
+	{ "initrd",   early_initrd },
+	{ "ptdump",   early_ptdump },
+};
+
+/* Call the handler of every name=value on the command line that has one,
+ * in command line order (Linux parse_early_param). */
+static void __init parse_early_param(const char *cmdline)
+{
+	char buf[COMMAND_LINE_SIZE], *p = buf;
+	unsigned int i;
+
+	snprintf(buf, sizeof(buf), "%s", cmdline);
+	while (*p) {
+		char *arg = p, *val;
+
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		val = strchr(arg, '=');
+		if (!val)
+			continue;
+		*val++ = '\0';
+		for (i = 0; i < ARRAY_SIZE(early_params); i++)
+			if (!strcmp(arg, early_params[i].name))
+				early_params[i].fn(val);
+	}
+}
+
+/* ---- /proc/iomem (Linux request_standard_resources) --------------------- */
+
+#define MAX_RAM_RESOURCES 8
+static struct resource ram_res[MAX_RAM_RESOURCES];
+static struct resource kernel_code = { .name = "Kernel code", .flags = IORESOURCE_SYSTEM_RAM };
+static struct resource kernel_data = { .name = "Kernel data", .flags = IORESOURCE_SYSTEM_RAM };
+
+static void __init request_standard_resources(void)
+{
+	struct memblock_region *region;
+	int n = 0;
+
+	kernel_code.start = __pa(_text);
+	kernel_code.end = __pa(__init_begin) - 1;
+	kernel_data.start = __pa(_sdata);
+	kernel_data.end = __pa(_end) - 1;
+	for_each_mem_region(region) {
+		struct resource *res = &ram_res[n];
+
+		if (n == MAX_RAM_RESOURCES)
+			break;
+		n++;
+		res->start = region->base;
+		res->end = region->base + region->size - 1;
+		if (region->flags & MEMBLOCK_NOMAP) {
+			res->name = "reserved";
+			res->flags = IORESOURCE_MEM;
+		} else {
+			res->name = "System RAM";
+			res->flags = IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY;
+		}
+		request_resource(&iomem_resource, res);
+		if (kernel_code.start >= res->start && kernel_code.end <= res->end)
+			request_resource(res, &kernel_code);
+		if (kernel_data.start >= res->start && kernel_data.end <= res->end)
+			request_resource(res, &kernel_data);
+	}
+}
+
+/* head.S's entries, kept for the self-tests (paging_init replaces them). */
+struct head_pgd_entry head_pgd[HEAD_PGD_MAX];
+int head_pgd_count;
+
+static void __init snapshot_head_pgd(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < PTRS_PER_L1 && head_pgd_count < HEAD_PGD_MAX; i++)
+		if (swapper_l1[i])
+			head_pgd[head_pgd_count++] = (struct head_pgd_entry){ i, swapper_l1[i] };
 }
 
 void show_swapper_pg_dir(const char *title)
@@ -95,9 +255,9 @@ void show_swapper_pg_dir(const char *title)
 	pr_info("%s: swapper_pg_dir at 0x%08lx (phys 0x%08x):\n", title,
 		(unsigned long)swapper_pg_dir, __pa(swapper_pg_dir));
 	for (i = 0; i < PTRS_PER_L1; i++) {
-		if (!swapper_pg_dir[i])
+		if (!swapper_l1[i])
 			continue;
-		l1_desc_format(line, sizeof(line), i, swapper_pg_dir[i], prrr, nmrr);
+		l1_desc_format(line, sizeof(line), i, swapper_l1[i], prrr, nmrr);
 		pr_info("  %s\n", line);
 	}
 }
@@ -114,7 +274,19 @@ void __init setup_arch(char **cmdline_p)
 	pr_info("DTB: phys 0x%08x, virt 0x%08lx, %u bytes\n", __atags_pointer,
 		(unsigned long)blob, fdt_totalsize(blob));
 	show_swapper_pg_dir("head.S");
+	snapshot_head_pgd();
 	if (uart_console_init(blob, boot_command_line))
 		pr_warn("console: no usable /chosen/stdout-path UART, staying on the early UART\n");
 	*cmdline_p = boot_command_line;
+
+	parse_early_param(boot_command_line);
+	if (!memblock.memory.cnt)
+		dtb_error("no usable memory: no /memory node with a reg of at least a page "
+			  "in the 32-bit space above PHYS_OFFSET, and no mem=");
+	build_mem_type_table();
+	adjust_lowmem_bounds();
+	arm_memblock_init();
+	adjust_lowmem_bounds();
+	paging_init();
+	request_standard_resources();
 }

@@ -5,6 +5,8 @@
  * report uses Linux's wording so the same greps work, then the CPU parks.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <string.h>
 #include <asm/cp15.h>
 #include <asm/ptrace.h>
 #include <stdarg.h>
@@ -22,6 +24,34 @@ static const char *const exc_names[] = {
 };
 
 extern void debug_ll_flush(void);
+extern char __vectors_start[], __vectors_end[];
+
+#define CACHE_LINE 32   /* smallest v7 D-cache line: safe stride for maintenance */
+
+/*
+ * Put the vector table into the vectors page (Linux early_trap_init) and
+ * make the copy visible to instruction fetches: clean the D-cache lines to
+ * the point of unification, then invalidate the I-cache and the branch
+ * predictor (ARMv7 ARM B2.2.7).
+ */
+void __init early_trap_init_vectors(void *vectors)
+{
+	size_t n = __vectors_end - __vectors_start;
+	char *p;
+
+	memcpy(vectors, __vectors_start, n);
+	for (p = vectors; p < (char *)vectors + n; p += CACHE_LINE)
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1" : : "r" (p) : "memory"); /* DCCMVAU */
+	__asm__ __volatile__("dsb\n\tmcr p15, 0, %0, c7, c5, 0\n\t"   /* ICIALLU */
+			     "mcr p15, 0, %0, c7, c5, 6\n\tdsb\n\tisb"  /* BPIALL */
+			     : : "r" (0) : "memory");
+}
+
+/* From now on exceptions go through 0xffff0000 (SCTLR.V), not VBAR. */
+void __init use_high_vectors(void)
+{
+	write_sctlr(read_sctlr() | SCTLR_V);
+}
 
 static __noreturn void park(void)
 {

@@ -38,13 +38,17 @@
 
 /*
  * TTBR0 (B4.1.154), multiprocessing-extensions layout: low bits say how the
- * table walker may cache the tables. Linux proc-v7-2level.S TTB_FLAGS_SMP.
+ * table walker may cache the tables. Linux proc-v7-2level.S TTB_FLAGS_SMP
+ * and TTB_FLAGS_UP.
  */
 #define TTB_IRGN_WBWA   (UL(1) << 6)    /* IRGN = 01: inner write-back write-allocate */
 #define TTB_S           (UL(1) << 1)    /* tables in shareable memory */
 #define TTB_RGN_OC_WBWA (UL(1) << 3)    /* RGN = 01: outer WBWA */
 #define TTB_NOS         (UL(1) << 5)    /* inner shareable */
 #define TTB_FLAGS_SMP   (TTB_IRGN_WBWA | TTB_S | TTB_NOS | TTB_RGN_OC_WBWA)
+#define TTB_IRGN_WB     ((UL(1) << 0) | (UL(1) << 6))  /* IRGN = 11: inner write-back */
+#define TTB_RGN_OC_WB   (UL(3) << 3)    /* RGN = 11: outer write-back */
+#define TTB_FLAGS_UP    (TTB_IRGN_WB | TTB_RGN_OC_WB)
 
 /* TTBCR (B4.1.153): N = 0, every address translated through TTBR0. */
 #define TTBCR_N_0       UL(0)
@@ -125,6 +129,7 @@ CP15_READ(prrr,      0, c10, c2, 0)
 CP15_READ(nmrr,      0, c10, c2, 1)
 CP15_READ(cntfrq,    0, c14, c0, 0)
 CP15_WRITE(vbar,     0, c12, c0, 0)
+CP15_WRITE(sctlr,    0, c1, c0, 0)
 
 static inline u64 read_cntvct(void)
 {

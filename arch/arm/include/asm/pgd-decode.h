@@ -26,4 +26,13 @@ void remap_type_name(unsigned index, u32 prrr, u32 nmrr, char *buf, size_t len);
 /* One line describing pgd entry idx: VA range, PA, type and every field. */
 int l1_desc_format(char *buf, size_t len, unsigned idx, u32 desc, u32 prrr, u32 nmrr);
 
+/* A hardware small-page PTE: PA, AP, XN, TEX/C/B, S, nG, every bit named. */
+int l2_desc_format(char *buf, size_t len, u32 desc, u32 prrr, u32 nmrr);
+/* A Linux PTE: its L_PTE_* flags by name and its memory type. */
+int linux_pte_format(char *buf, size_t len, u32 pte);
+/* Is a hardware descriptor (L1 section or L2 small page) writable by the
+ * kernel / executable? For the self-tests and vtop. */
+bool l1_sect_kernel_writable(u32 desc);
+bool l2_kernel_writable(u32 desc);
+
 #endif

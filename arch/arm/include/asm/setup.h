@@ -11,4 +11,13 @@ void setup_arch(char **cmdline_p);
 /* Print the non-zero swapper_pg_dir entries, one line each (banner, `pgd`). */
 void show_swapper_pg_dir(const char *title);
 
+/* The L1 entries head.S built, as setup_arch found them. */
+#define HEAD_PGD_MAX 16
+struct head_pgd_entry {
+	unsigned int index;
+	u32 desc;
+};
+extern struct head_pgd_entry head_pgd[HEAD_PGD_MAX];
+extern int head_pgd_count;
+
 #endif

@@ -1,0 +1,100 @@
+/*
+ * asm/pgtable.h - walking and filling the kernel's page tables.
+ * Linux: arch/arm/include/asm/pgtable.h, pgtable-2level.h, pgalloc.h.
+ * The split PTE page is explained in pgtable-2level.h; the hardware bits
+ * are in pgtable-hwdef.h, the Linux PTE bits in pgtable-2level.h.
+ *
+ * The p4d, pud and pmd levels are folded: a "pmd" is the pgd entry itself,
+ * seen as a pointer to the first of its two L1 words.
+ */
+#ifndef _ASM_PGTABLE_H
+#define _ASM_PGTABLE_H
+
+#include <linux/types.h>
+#include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/pgtable-2level.h>
+#include <asm/pgtable-2level-types.h>
+
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+/* The same table as the hardware sees it: 4096 L1 words. */
+#define swapper_l1 ((u32 *)swapper_pg_dir)
+
+/* Kernel page tables: L1 word of a section-level walk */
+#define pgd_index(addr)     ((addr) >> PGDIR_SHIFT)
+#define pgd_offset_k(addr)  (swapper_pg_dir + pgd_index(addr))
+
+/* The folded pmd of a pgd entry: its first L1 word. */
+static inline pmd_t *pmd_off_k(unsigned long addr)
+{
+	return (pmd_t *)pgd_offset_k(addr);
+}
+
+/* [addr, end) clipped at the next 2 MiB boundary; end == 0 means 4 GiB. */
+static inline unsigned long pgd_addr_end(unsigned long addr, unsigned long end)
+{
+	unsigned long boundary = (addr + PGDIR_SIZE) & PGDIR_MASK;
+
+	return boundary - 1 < end - 1 ? boundary : end;
+}
+#define pmd_addr_end(addr, end) (end)   /* folded: one pmd per pgd */
+
+#define pmd_none(pmd)   (!pmd_val(pmd))
+#define pmd_bad(pmd)    ((pmd_val(pmd) & PMD_TYPE_MASK) != PMD_TYPE_TABLE)
+#define pmd_leaf(pmd)   ((pmd_val(pmd) & PMD_TYPE_MASK) == PMD_TYPE_SECT)
+
+/* The PTE page behind a table pmd (the Linux half, at offset 0). */
+static inline pte_t *pmd_page_vaddr(pmd_t pmd)
+{
+	return (pte_t *)__va(pmd_val(pmd) & PAGE_MASK);
+}
+#define pte_index(addr)       (((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
+#define pte_offset_kernel(pmd, addr) (pmd_page_vaddr(*(pmd)) + pte_index(addr))
+
+/* The hardware PTE that goes with a Linux PTE (pgtable-2level.h). */
+static inline u32 *pte_hw(pte_t *ptep)
+{
+	return (u32 *)((char *)ptep + PTE_HWTABLE_OFF);
+}
+
+#define pfn_pte(pfn, prot) __pte(((pteval_t)(pfn) << PAGE_SHIFT) | pgprot_val(prot))
+#define pte_pfn(pte)       (pte_val(pte) >> PAGE_SHIFT)
+#define pte_none(pte)      (!pte_val(pte))
+
+/* Clean a table entry to where the table walker reads it (ARMv7 ARM
+ * B3.10.1): DCCMVAU, then DSB. A no-op in the host tests. */
+static inline void clean_table_entry(void *p)
+{
+#ifndef HOST_TEST
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1\n\tdsb" : : "r" (p) : "memory");
+#else
+	(void)p;
+#endif
+}
+#define flush_pmd_entry(pmdp) clean_table_entry(pmdp)
+
+/* Empty both L1 words of the pair pmdp points at (Linux pmd_clear). */
+static inline void pmd_clear(pmd_t *pmdp)
+{
+	pmdp[0] = __pmd(0);
+	pmdp[1] = __pmd(0);
+	clean_table_entry(pmdp);
+}
+
+/* Point both L1 words at the two hardware tables of a PTE page:
+ * +0x800 and +0xc00 (Linux __pmd_populate). */
+static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t pte_page, pmdval_t prot)
+{
+	pmdval_t v = (pte_page + PTE_HWTABLE_OFF) | prot;
+
+	pmdp[0] = __pmd(v);
+	pmdp[1] = __pmd(v + L2_TABLE_SIZE);
+	flush_pmd_entry(pmdp);
+}
+
+/* Write a Linux PTE and its hardware twin (arch/arm/mm/pte-v7.c). */
+void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
+/* The hardware PTE set_pte_ext would write for a Linux PTE. */
+u32 pte_v7_hw(pteval_t linux_pte, unsigned int ext);
+
+#endif

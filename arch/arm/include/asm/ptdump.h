@@ -1,0 +1,13 @@
+/* asm/ptdump.h - the kernel_page_tables dump (arch/arm/mm/dump.c). */
+#ifndef _ASM_PTDUMP_H
+#define _ASM_PTDUMP_H
+
+struct seq_file;
+
+/* /sys/kernel/debug/kernel_page_tables, Linux 6.1's format. */
+int ptdump_show(struct seq_file *m, void *unused);
+/* The same, into the kernel log (the ptdump=phases snapshots). */
+void ptdump_printk(void);
+extern bool ptdump_phases;
+
+#endif

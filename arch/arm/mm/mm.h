@@ -1,0 +1,47 @@
+/*
+ * arch/arm/mm/mm.h - what the mm files share (Linux: arch/arm/mm/mm.h).
+ */
+#ifndef _ARCH_ARM_MM_MM_H
+#define _ARCH_ARM_MM_MM_H
+
+#include <linux/types.h>
+#include <asm/pgtable-2level-types.h>
+
+/*
+ * How one kind of memory is mapped, for each way of mapping it:
+ *   prot_pte   Linux PTE bits for 4 KiB pages (L_PTE_*)
+ *   prot_l1    L1 bits of a page-table entry pointing at those pages
+ *   prot_sect  L1 bits of a 1 MiB section (0: never use sections)
+ *   domain     the DACR domain (asm/cp15.h)
+ */
+struct mem_type {
+	pteval_t prot_pte;
+	pmdval_t prot_l1;
+	pmdval_t prot_sect;
+	unsigned int domain;
+};
+
+extern struct mem_type mem_types[];
+extern phys_addr_t arm_lowmem_limit;
+extern void *high_memory;
+extern unsigned long vmalloc_size;
+extern u32 __cpu_smp;          /* head.S __detect_smp: 1 = SMP tables */
+
+void build_mem_type_table(void);
+void adjust_lowmem_bounds(void);
+void arm_memblock_init(void);
+void paging_init(void);
+int early_vmalloc(const char *arg);
+void *early_alloc(unsigned long sz);
+void early_trap_init_vectors(void *vectors);   /* arch/arm/kernel/traps.c */
+void use_high_vectors(void);
+void print_vmem_layout(void);
+
+#define VMALLOC_OFFSET  (8UL << 20)    /* a gap to catch stray accesses */
+#define VMALLOC_START   (((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
+#define FIXADDR_START   0xffc80000UL   /* fixmap: kmap_local slots */
+#define FIXADDR_END     0xfff00000UL
+#define FIXADDR_TOP     (FIXADDR_END - PAGE_SIZE)
+#define VECTORS_BASE    0xffff0000UL
+
+#endif

@@ -52,14 +52,21 @@
  *    replaces the old one, so running out of room in the reserved array
  *    fails cleanly instead of hitting Linux's BUG_ON.
  *  - An alignment that is not a power of 2 is an error (Linux's round_down
- *    would return a wrong address).
- *  - Two latent Linux bugs, found by tests/host/fuzz, are avoided:
+ *    would return a wrong address); align 0 prints a warning where Linux
+ *    dumps the stack, and then uses SMP_CACHE_BYTES as Linux does.
+ *  - Two latent Linux bugs are avoided (each has a host test that fails
+ *    with Linux's code):
  *    memblock_double_array() does not search "below the new area" when that
  *    area starts at 0 or 1 (an end of 0 or 1 means current_limit to
  *    memblock_find_in_range, so Linux may put the new array inside the very
  *    range being freed, which then unreserves it); and
  *    memblock_cap_memory_range() caps its size first, so base + size
  *    cannot wrap past 4 GiB and drop the wrong reservations.
+ *  - A grown array never lands in the range its caller changes (Linux
+ *    keeps only the reserved array out of it), and mem= (enforce_memory_limit,
+ *    cap_memory_range) is refused with a message rather than drop the
+ *    reservation of a grown array or grow one into what it cuts; Linux
+ *    would unreserve a live array there (found by the fuzzer).
  *  - memblock_cap_memory_range() merges the memory list at the end: a NOMAP
  *    region across the kept range's edge is split by the isolation and
  *    both halves are kept, which Linux leaves as two touching regions with
@@ -254,8 +261,8 @@ static void __init_memblock memblock_remove_region(struct memblock_type *type, u
  * memblock_allow_resize(), which the arch calls once every range that must
  * not be handed out is reserved.
  *
- * [@new_area_start, +@new_area_size) is a range about to be reserved; the
- * new reserved array must not land on it (only matters for reserved).
+ * [@new_area_start, +@new_area_size) is the range the caller is about to
+ * change (reserve, free, remove, mark); the new array must not land on it.
  *
  *   before   type->regions --> [ max entries, static or memblock ]
  *   after    type->regions --> [ 2 * max entries, page aligned, reserved ]
@@ -283,10 +290,13 @@ static int __init_memblock memblock_double_array(struct memblock_type *type,
 	old_alloc_size = PAGE_ALIGN(old_size);
 	new_alloc_size = PAGE_ALIGN(new_size);
 
-	if (type != &memblock.reserved)
-		new_area_start = new_area_size = 0;
-
-	/* above the new area, else below it */
+	/*
+	 * Above the area, else below it. Linux excludes the area only for the
+	 * reserved array; we do for memory too, so that a memory array grown by
+	 * memblock_remove() or memblock_mark_nomap() never lands in the very
+	 * memory that stops being mapped. (For memblock_add() the area is not
+	 * memory yet: nothing changes.)
+	 */
 	addr = memblock_find_in_range(new_area_start + new_area_size,
 				      memblock.current_limit, new_alloc_size, PAGE_SIZE);
 	if (!addr && new_area_size && new_area_start > MEMBLOCK_ALLOC_NOLEAKTRACE)
@@ -984,13 +994,48 @@ static phys_addr_t __init_memblock __find_max_addr(phys_addr_t limit)
 	return max_addr;
 }
 
+/*
+ * May mem= cut memory and reservations down to [@keep_base, @keep_end)?
+ * Not if an array might have to grow meanwhile (it could land in what is
+ * cut, and its reservation be dropped), nor if a grown array already lies
+ * outside: dropping its reservation would let the next allocation
+ * overwrite it. Linux does both silently; we refuse, and say so.
+ */
+static bool __init memblock_may_cut(const char *func, phys_addr_t keep_base,
+				    phys_addr_t keep_end)
+{
+	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
+	struct memblock_region *static_arrays[] = { memblock_memory_init_regions,
+						    memblock_reserved_init_regions };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		struct memblock_type *type = types[i];
+		phys_addr_t pa = __pa(type->regions);
+		phys_addr_t end = pa + PAGE_ALIGN(type->max * sizeof(struct memblock_region));
+
+		if (type->cnt + 2 > type->max) {
+			pr_err("%s: %s array is full (%lu entries): mem= ignored\n",
+			       func, type->name, type->max);
+			return false;
+		}
+		if (type->regions != static_arrays[i] && (pa < keep_base || end > keep_end)) {
+			pr_err("%s: %s array at [0x%08x-0x%08x] would be dropped: mem= ignored\n",
+			       func, type->name, pa, end - 1);
+			return false;
+		}
+	}
+	return true;
+}
+
 /**
  * memblock_enforce_memory_limit - keep only the first @limit bytes of memory
  * @limit: bytes (mem=); 0 does nothing
  *
  * Memory and reservations above the address where @limit bytes of memory
  * are reached are removed. The cut is exact, to the byte: rounding it is
- * the arch's business.
+ * the arch's business. Refused, with a message, when an array is full or
+ * a grown array lies above the cut (see memblock_may_cut).
  */
 void __init memblock_enforce_memory_limit(phys_addr_t limit)
 {
@@ -1002,6 +1047,8 @@ void __init memblock_enforce_memory_limit(phys_addr_t limit)
 	max_addr = __find_max_addr(limit);
 	if (max_addr == PHYS_ADDR_MAX)
 		return;                         /* there is less memory than that */
+	if (!memblock_may_cut(__func__, 0, max_addr))
+		return;
 
 	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
@@ -1010,11 +1057,11 @@ void __init memblock_enforce_memory_limit(phys_addr_t limit)
 /**
  * memblock_cap_memory_range - keep only memory inside one range
  * @base: physical start (mem=size@start)
- * @size: bytes; 0 does nothing
+ * @size: bytes; 0 does nothing; a range past 4 GiB is cut at PHYS_ADDR_MAX
  *
  * Memory outside [@base, @base + @size) is removed, except NOMAP regions
  * (firmware tables that must stay known); reservations outside it are
- * removed too.
+ * removed too. Refused, with a message, as memblock_enforce_memory_limit.
  */
 void __init memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
@@ -1028,6 +1075,8 @@ void __init memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 		pr_warn("%s: No memory registered yet\n", __func__);
 		return;
 	}
+	if (!memblock_may_cut(__func__, base, base + size))
+		return;
 
 	ret = memblock_isolate_range(&memblock.memory, base, size, &start_rgn, &end_rgn);
 	if (ret)

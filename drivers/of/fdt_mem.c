@@ -104,8 +104,6 @@ int __init early_init_dt_scan_memory(const void *blob)
 			u64 base = read_cells(&reg, na);
 			u64 size = read_cells(&reg, ns);
 
-			if (!size)
-				continue;
 			early_init_dt_add_memory_arch(base, size);
 			found++;
 		}

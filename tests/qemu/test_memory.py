@@ -115,3 +115,24 @@ def test_vtop_and_ptepage(boot):
     assert int(row[1], 16) >> 12 == int(row[2], 16) >> 12       # same page frame
     text = con.run("vtop 0x60100000")
     assert "not mapped" in text                                   # identity map gone
+
+
+def test_phases_and_memblock_debug(boot):
+    """ptdump=phases prints the tables at each step of paging_init (the early
+    UART carries them); memblock=debug logs each reservation as Linux does."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0 ptdump=phases memblock=debug dump_all")
+    con.read_until("reboot: Power down", timeout=60)
+    log = strip_stamps(con.log)
+    phases = ["as head.S left them", "after prepare_page_table", "after map_lowmem",
+              "after devicemaps_init"]
+    at = [log.index(f"ptdump: page tables {p}:") for p in phases]
+    assert at == sorted(at)
+    head, prepared, mapped, final = (log[a:b] for a, b in zip(at, at[1:] + [len(log)]))
+    # head.S's identity section of __turn_mmu_on is there, then gone
+    assert re.search(r"^0x60100000-0x60200000 +1M PGD KERNEL  USR RW x ", head, re.M)
+    assert "0x60100000-0x60200000" not in prepared
+    # map_lowmem: the kernel RWX, the rest RW NX (UP: no SHD)
+    assert re.search(r"^0xc0300000-0xe0000000 +509M PGD KERNEL      RW NX", mapped, re.M)
+    assert "---[ Vectors ]---\n0xffff0000-0xffff1000" in final
+    assert re.search(r"^memblock_reserve: \[0x60004000-0x60007fff\] 0x[0-9a-f]{8}$", log, re.M)
+    assert "MEMBLOCK configuration:" in log

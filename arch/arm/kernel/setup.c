@@ -265,6 +265,7 @@ void show_swapper_pg_dir(const char *title)
 void __init setup_arch(char **cmdline_p)
 {
 	const void *blob;
+	unsigned long long t0;
 
 	setup_processor();
 	setup_machine_fdt(__atags_pointer);
@@ -280,13 +281,16 @@ void __init setup_arch(char **cmdline_p)
 	*cmdline_p = boot_command_line;
 
 	parse_early_param(boot_command_line);
-	if (!memblock.memory.cnt)
+	if (!memblock.memory.total_size)
 		dtb_error("no usable memory: no /memory node with a reg of at least a page "
 			  "in the 32-bit space above PHYS_OFFSET, and no mem=");
 	build_mem_type_table();
 	adjust_lowmem_bounds();
 	arm_memblock_init();
 	adjust_lowmem_bounds();
+	t0 = local_clock_ns();
 	paging_init();
+	if (arch_timer_rate())	/* instructions, under QEMU -icount shift=0,sleep=off */
+		pr_info("paging_init: %llu ns\n", local_clock_ns() - t0);
 	request_standard_resources();
 }

@@ -101,6 +101,41 @@ static void memblock_cap_memory_range_check(void **state)
 }
 
 /*
+ *   (a) memory: 128 regions, the array full, no resize allowed
+ *   (b) memory [0x60000000, +256M); the reserved array grown into its top
+ *       page 0x6ffff000; mem=128M would drop that reservation
+ * Expect mem= refused in both, with a message, nothing changed. (Linux
+ * half-applies (a) and unreserves the live array in (b).)
+ */
+static void memblock_enforce_memory_limit_refuses_check(void **state)
+{
+	struct memblock_snapshot snap;
+	int k;
+
+	(void)state;
+	for (k = 0; k < INIT_MEMBLOCK_REGIONS; k++)
+		assert_int_equal(memblock_add(RAM_BASE + k * 0x20000, SZ_64K), 0);
+	memblock_snapshot_take(&snap);
+	memblock_enforce_memory_limit(SZ_1M);
+	assert_true(log_has_line("memblock_enforce_memory_limit: memory array is full (128 entries): mem= ignored\n"));
+	ASSERT_UNCHANGED(&snap);
+
+	memblock_reset_for_test();
+	assert_int_equal(memblock_add(RAM_BASE, RAM_SIZE), 0);
+	memblock_allow_resize();
+	for (k = 0; memblock.reserved.max == INIT_MEMBLOCK_REGIONS; k++)
+		assert_int_equal(memblock_reserve(RAM_BASE + k * 0x2000, SZ_4K), 0);
+	assert_ptr_equal(memblock.reserved.regions, __va(0x6ffff000));
+	memblock_snapshot_take(&snap);
+	memblock_enforce_memory_limit(SZ_128M);
+	assert_true(log_has_line("memblock_enforce_memory_limit: reserved array at [0x6ffff000-0x6fffffff] would be dropped: mem= ignored\n"));
+	ASSERT_UNCHANGED(&snap);
+	memblock_cap_memory_range(RAM_BASE, SZ_128M);
+	assert_true(log_has_line("memblock_cap_memory_range: reserved array at [0x6ffff000-0x6fffffff] would be dropped: mem= ignored\n"));
+	ASSERT_UNCHANGED(&snap);
+}
+
+/*
  *   memory   [NOMAP 0x60000000, +16M        )[0x61000000 .............. 0x70000000)
  *   keep                [0x60800000, +32M ..................)
  * Expect the NOMAP region kept whole, as one region, though the range
@@ -204,6 +239,7 @@ int memblock_limit_group(void)
 		MB_TEST(memblock_enforce_memory_limit_unaligned_check),
 		MB_TEST(memblock_enforce_memory_limit_spans_banks_check),
 		MB_TEST(memblock_enforce_memory_limit_noop_check),
+		MB_TEST(memblock_enforce_memory_limit_refuses_check),
 		MB_TEST(memblock_cap_memory_range_check),
 		MB_TEST(memblock_cap_memory_range_nomap_straddle_check),
 		MB_TEST(memblock_cap_memory_range_no_memory_check),

@@ -232,6 +232,26 @@ static void memblock_double_array_area_at_zero_check(void **state)
 	ASSERT_UNCHANGED(&snap);
 }
 
+/*
+ *   memory   [r0] ... [r126][r127]        full; the highest free page is r127's last
+ *   allow_resize, memblock_remove(r127)   isolating needs two slots: grow
+ * Expect the new memory array not in r127 (it is going away) but at the
+ * top of r126, 0x60fcf000, reserved; r127 gone. (Linux would put it in
+ * r127: a live array in memory that is no longer mapped.)
+ */
+static void memblock_remove_grows_outside_range_check(void **state)
+{
+	(void)state;
+	fill_memory();
+	memblock_allow_resize();
+	assert_int_equal(memblock_remove(RAM_BASE + 127 * 0x20000, 0x20000), 0);
+	assert_int_equal(memblock.memory.max, 256);
+	assert_ptr_equal(memblock.memory.regions, __va(0x60fcf000));
+	assert_int_equal(memblock.memory.cnt, 127);
+	assert_int_equal(memblock_end_of_DRAM(), RAM_BASE + 126 * 0x20000 + SZ_64K);
+	ASSERT_REGIONS(&memblock.reserved, REGION(0x60fcf000, SZ_4K));
+}
+
 int memblock_resize_group(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +263,7 @@ int memblock_resize_group(void)
 		MB_TEST(memblock_double_array_memory_fails_cleanly_check),
 		MB_TEST(memblock_double_array_twice_frees_old_check),
 		MB_TEST(memblock_double_array_area_at_zero_check),
+		MB_TEST(memblock_remove_grows_outside_range_check),
 	};
 	return cmocka_run_group_tests_name("memblock_resize", tests, NULL, NULL);
 }

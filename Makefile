@@ -50,7 +50,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/mm/paging.o arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o \
           init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o \
           lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
-          drivers/of/fdt.o drivers/of/fdt_mem.o drivers/tty/serial/uart-console.o \
+          drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
           kernel/resource.o mm/memblock.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o

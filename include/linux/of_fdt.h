@@ -43,4 +43,9 @@ void reserve_initrd_mem(void);
 /* The memreserve block and /reserved-memory into memblock (no-map: NOMAP). */
 void early_init_fdt_scan_reserved_mem(const void *blob);
 
+/* drivers/of/platform.c: the DTB's devices as /proc/iomem resources. */
+struct resource;
+void of_iomem_devices(const void *blob);
+struct resource *of_iomem_resource(const void *blob, int node);
+
 #endif

@@ -57,9 +57,12 @@ def test_memory_bringup(boot, board, mem, extra):
                          ("DTB", dtb, dtb + 0xfff)]:
         assert any(a <= lo and hi <= b for a, b in reserved), f"{what} not reserved: {reserved}"
 
-    # iomem: System RAM with the kernel nested inside
+    # iomem: the DTB's devices, and System RAM with the kernel nested inside
     iomem = d["/proc/iomem"].splitlines()
-    assert iomem[0] == f"{ram:08x}-{ram_end - 1:08x} : System RAM"
+    iomem = iomem[iomem.index(f"{ram:08x}-{ram_end - 1:08x} : System RAM"):]
+    uart = BOARDS[board].uart
+    assert re.search(rf"^{uart:08x}-{uart + 0xfff:08x} : \S+@\S+\n  {uart:08x}-{uart + 0xfff:08x} : "
+                     rf"{uart:08x}\.\S+ \S+@\S+$", d["/proc/iomem"], re.M)
     pa = lambda sym: syms[sym] - PAGE_OFFSET + ram      # noqa: E731
     assert iomem[1] == f"  {pa('_text'):08x}-{pa('__init_begin') - 1:08x} : Kernel code"
     assert iomem[2] == f"  {pa('_sdata'):08x}-{pa('_end') - 1:08x} : Kernel data"

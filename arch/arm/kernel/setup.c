@@ -31,6 +31,7 @@ u32 __cpu_smp __section(".data");
 
 extern void debug_ll_flush(void);
 int uart_console_init(const void *blob, const char *cmdline);
+void uart_console_claim(const void *blob);
 
 struct cpu_part {
 	u32 part;
@@ -293,4 +294,6 @@ void __init setup_arch(char **cmdline_p)
 	if (arch_timer_rate())	/* instructions, under QEMU -icount shift=0,sleep=off */
 		pr_info("paging_init: %llu ns\n", local_clock_ns() - t0);
 	request_standard_resources();
+	of_iomem_devices(blob);
+	uart_console_claim(blob);
 }

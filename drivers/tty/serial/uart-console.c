@@ -10,6 +10,7 @@
 #include <linux/init.h>
 #include <linux/of_fdt.h>
 #include <asm/io.h>
+#include <linux/ioport.h>
 #include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,9 @@ struct uart_port {
 };
 
 static struct uart_port port;
+static int port_node = -1;
+static char claim_name[48];
+static struct resource claim = { .flags = IORESOURCE_MEM | IORESOURCE_BUSY, .name = claim_name };
 static struct console uart_console;
 
 static u32 port_in(struct uart_port *p, int reg)
@@ -146,6 +150,7 @@ int __init uart_console_init(const void *blob, const char *cmdline)
 	shift = fdt_getprop(blob, node, "reg-shift", NULL);
 	port.regshift = shift ? fdt32_to_cpu(*shift) : 0;
 	port.base = early_io_map((phys_addr_t)addr);
+	port_node = node;
 	uart_console.name = port.pl011 ? "ttyAMA" : "ttyS";
 	uart_console.index = index;
 	uart_console.write = uart_console_write;
@@ -156,4 +161,24 @@ int __init uart_console_init(const void *blob, const char *cmdline)
 		(unsigned long)port.base, port.pl011 ? "PL011" : "16550", how);
 	register_console(&uart_console);
 	return 0;
+}
+
+/*
+ * Claim the console's registers under its device in /proc/iomem, named as
+ * Linux's drivers name the claim: "<address>.<node name without unit> <node>".
+ */
+void __init uart_console_claim(const void *blob)
+{
+	struct resource *dev = port_node >= 0 ? of_iomem_resource(blob, port_node) : NULL;
+	const char *name;
+	int len;
+
+	if (!dev)
+		return;
+	name = fdt_get_name(blob, port_node, &len);
+	len = strchr(name, '@') ? strchr(name, '@') - name : len;
+	snprintf(claim_name, sizeof(claim_name), "%08x.%.*s %s", dev->start, len, name, name);
+	claim.start = dev->start;
+	claim.end = dev->end;
+	request_resource(dev, &claim);
 }

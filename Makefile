@@ -132,8 +132,15 @@ qemu-gdb: setup
 	  --bootargs "$(BOOTARGS)" --interactive --qemu-arg=-s
 test: setup
 	$(MAKE) all
+	$(MAKE) check-strict-types
 	$(MAKE) test-host
 	$(MAKE) test-qemu
+# Every kernel C file must also compile with CONFIG_STRICT_MM_TYPECHECKS.
+check-strict-types: $(GEN)
+	@for f in $(patsubst $(O)/%.o,%.c,$(filter %.o,$(OBJS))); do \
+	  [ -f $$f ] || continue; \
+	  $(CC) $(CFLAGS) -DCONFIG_STRICT_MM_TYPECHECKS -fsyntax-only $$f || exit 1; \
+	done; echo "strict-types: every file builds with CONFIG_STRICT_MM_TYPECHECKS"
 test-host:
 	$(MAKE) -C tests/host
 test-qemu:
@@ -141,7 +148,7 @@ test-qemu:
 clean:
 	rm -rf $(O)
 
-.PHONY: setup run qemu-gdb test test-host test-qemu clean menuconfig savedefconfig FORCE
+.PHONY: setup run qemu-gdb test test-host test-qemu check-strict-types clean menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

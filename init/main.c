@@ -7,6 +7,9 @@
 #include <linux/init.h>
 #include <linux/ktest.h>
 #include <linux/reboot.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <asm/setup.h>
 #include <asm/cp15.h>
 #include <generated/compile.h>
@@ -20,6 +23,7 @@ static const char linux_banner[] =
 __noreturn void shell_run(void);
 void dump_all_files(void);
 void print_vmem_layout(void);
+void mm_bench(void);
 
 /* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
 u64 __boot_cntvct __section(".data");
@@ -52,6 +56,23 @@ static bool __init cmdline_has(const char *s, const char *word)
 	return false;
 }
 
+/*
+ * mm_init - from memblock to the real allocators (Linux: init/main.c
+ * mm_init). After mem_init() memblock must not allocate; after
+ * kmem_cache_init() kmalloc works; after vmalloc_init() vmalloc does.
+ * Under QEMU -icount shift=0 the printed ns are instructions.
+ */
+static void __init mm_init(void)
+{
+	unsigned long long t0 = local_clock_ns();
+
+	mem_init();
+	if (arch_timer_rate())
+		pr_info("mem_init: %llu ns\n", local_clock_ns() - t0);
+	kmem_cache_init();
+	vmalloc_init();
+}
+
 __noreturn void __init start_kernel(void)
 {
 	char *command_line;
@@ -60,6 +81,7 @@ __noreturn void __init start_kernel(void)
 	pr_info("%s", linux_banner);
 	setup_arch(&command_line);
 	pr_info("Kernel command line: %s\n", command_line);
+	mm_init();
 
 	print_vmem_layout();
 #ifdef CONFIG_KTEST
@@ -69,10 +91,13 @@ __noreturn void __init start_kernel(void)
 		pr_info("selftest: exit status %d\n", failed ? 1 : 0);
 	}
 #endif
+	if (cmdline_has(command_line, "bench"))
+		mm_bench();
 	if (cmdline_has(command_line, "dump_all"))
 		dump_all_files();
 	/* the harness's runs: report, then switch off */
-	if (cmdline_has(command_line, "selftest") || cmdline_has(command_line, "dump_all"))
+	if (cmdline_has(command_line, "selftest") || cmdline_has(command_line, "dump_all") ||
+	    cmdline_has(command_line, "bench"))
 		kernel_power_off();
 	report_boot_time();
 	shell_run();

@@ -7,6 +7,7 @@
 #include <linux/ktest.h>
 #include <linux/reboot.h>
 #include <linux/seq_file.h>
+#include <linux/shell.h>
 #include <asm/setup.h>
 #include <asm/vtop.h>
 #include <stdlib.h>
@@ -16,15 +17,10 @@
 #define LINE_MAX_LEN 128
 #define MAX_ARGS     4
 
-struct shell_cmd {
-	const char *name;
-	const char *help;
-	void (*fn)(int argc, char **argv);
-};
-
 static void cmd_help(int argc, char **argv);
 
 extern const struct dump_file *__dump_files_start[], *__dump_files_end[];
+extern const struct shell_cmd *__shell_cmds_start[], *__shell_cmds_end[];
 
 static void console_seq_write(struct seq_file *m, const char *s, size_t n)
 {
@@ -164,11 +160,29 @@ static const struct shell_cmd commands[] = {
 
 static void cmd_help(int argc, char **argv)
 {
+	const struct shell_cmd **c;
 	unsigned int i;
 
 	(void)argc, (void)argv;
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		con_printf("  %-10s %s\n", commands[i].name, commands[i].help);
+	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+		con_printf("  %-10s %s\n", (*c)->name, (*c)->help);
+}
+
+/* The built-in command, or one another file registered with SHELL_CMD(). */
+static const struct shell_cmd *find_cmd(const char *name)
+{
+	const struct shell_cmd **c;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+		if (!strcmp(name, (*c)->name))
+			return *c;
+	return NULL;
 }
 
 /* Read one line with echo and backspace; returns its length. */
@@ -219,7 +233,7 @@ __noreturn void shell_run(void)
 	if (!con || !con->read_char)
 		panic("shell: no console to read from");
 	for (;;) {
-		unsigned int i;
+		const struct shell_cmd *cmd;
 		int argc;
 
 		con->write(con, SHELL_PROMPT, strlen(SHELL_PROMPT));
@@ -227,11 +241,9 @@ __noreturn void shell_run(void)
 		argc = split_args(line, argv);
 		if (!argc)
 			continue;
-		for (i = 0; i < ARRAY_SIZE(commands); i++)
-			if (!strcmp(argv[0], commands[i].name))
-				break;
-		if (i < ARRAY_SIZE(commands))
-			commands[i].fn(argc, argv);
+		cmd = find_cmd(argv[0]);
+		if (cmd)
+			cmd->fn(argc, argv);
 		else
 			con_printf("%s: command not found (try 'help')\n", argv[0]);
 	}

@@ -20,7 +20,32 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 	t->failures++;
 }
 
-static int run_suite(struct ktest_suite *s, int number, int *pass, int *fail)
+void ktest_skip(struct ktest *t, const char *reason)
+{
+	t->skip_reason = reason;
+}
+
+/* Tallies over every suite, for the "# Totals:" line. */
+struct ktest_totals {
+	int pass, fail, skip;
+};
+
+/* "ok N name", "not ok N name" or "ok N name # SKIP reason" (KUnit's format). */
+static void report_case(struct ktest *t, int n, struct ktest_totals *tot)
+{
+	if (t->failures) {
+		printk("    not ok %d %s\n", n, t->name);
+		tot->fail++;
+	} else if (t->skip_reason) {
+		printk("    ok %d %s # SKIP %s\n", n, t->name, t->skip_reason);
+		tot->skip++;
+	} else {
+		printk("    ok %d %s\n", n, t->name);
+		tot->pass++;
+	}
+}
+
+static int run_suite(struct ktest_suite *s, int number, struct ktest_totals *tot)
 {
 	struct ktest_case *c;
 	int n = 0, failed = 0;
@@ -34,8 +59,7 @@ static int run_suite(struct ktest_suite *s, int number, int *pass, int *fail)
 		if (s->init)
 			s->init();
 		c->run(&t);
-		printk("    %s %d %s\n", t.failures ? "not ok" : "ok", n, c->name);
-		*(t.failures ? fail : pass) += 1;
+		report_case(&t, n, tot);
 		failed += !!t.failures;
 	}
 	printk("%s %d %s\n", failed ? "not ok" : "ok", number, s->name);
@@ -45,11 +69,13 @@ static int run_suite(struct ktest_suite *s, int number, int *pass, int *fail)
 int ktest_run_all(void)
 {
 	struct ktest_suite **s;
-	int pass = 0, fail = 0, i = 1;
+	struct ktest_totals tot = { 0 };
+	int i = 1;
 
 	printk("KTAP version 1\n1..%d\n", (int)(__ktest_suites_end - __ktest_suites_start));
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++, i++)
-		run_suite(*s, i, &pass, &fail);
-	printk("# Totals: pass:%d fail:%d skip:0 total:%d\n", pass, fail, pass + fail);
-	return fail;
+		run_suite(*s, i, &tot);
+	printk("# Totals: pass:%d fail:%d skip:%d total:%d\n", tot.pass, tot.fail, tot.skip,
+	       tot.pass + tot.fail + tot.skip);
+	return tot.fail;
 }

@@ -21,6 +21,12 @@ int of_fdt_validate(const void *blob)
 {
 	int node = -1, depth = 0, err;
 
+	/* fdt_check_header reads every header field before it looks at the
+	 * size: a blob that claims to be shorter than its header is refused first. */
+	if (fdt_magic(blob) != FDT_MAGIC)
+		return -FDT_ERR_BADMAGIC;
+	if (fdt_totalsize(blob) < sizeof(struct fdt_header))
+		return -FDT_ERR_TRUNCATED;
 	err = fdt_check_header(blob);
 	if (err)
 		return err;

@@ -26,6 +26,17 @@ static u64 read_cells(const fdt32_t **p, int n)
 	return v;
 }
 
+/*
+ * Cell counts a reg can be read with: an address (1..4 cells; like Linux's
+ * of_read_number, read_cells keeps the low 64 bits) and a size (1..4).
+ * Anything else would never advance through reg (0 + 0 cells), overflow
+ * its length, or is libfdt's error code for a bad property.
+ */
+static bool cells_ok(int na, int ns)
+{
+	return na >= 1 && na <= 4 && ns >= 1 && ns <= 4;
+}
+
 static int root_cells(const void *blob, const char *name, int dflt)
 {
 	const fdt32_t *p = fdt_getprop(blob, 0, name, NULL);
@@ -54,7 +65,9 @@ void __init early_init_dt_add_memory_arch(u64 base, u64 size)
 		size -= PAGE_SIZE - (base & ~PAGE_MASK);
 		base = ALIGN(base, (u64)PAGE_SIZE);
 	}
-	size &= PAGE_MASK;
+	/* u64 mask: PAGE_MASK is 32 bits and would cut a bank of 4 GiB or more
+	 * to its low word (Linux has that bug; we would rather clip below). */
+	size &= ~(u64)(PAGE_SIZE - 1);
 	if (base > MAX_MEMBLOCK_ADDR) {
 		pr_warn("OF: fdt: Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
 		return;
@@ -84,6 +97,13 @@ int __init early_init_dt_scan_memory(const void *blob)
 	int na = root_cells(blob, "#address-cells", 1);
 	int ns = root_cells(blob, "#size-cells", 1);
 	int node, found = 0;
+
+	/* A reg entry must advance, and fit the u64 read_cells() builds. */
+	if (!cells_ok(na, ns)) {
+		pr_err("OF: fdt: root #address-cells %d / #size-cells %d unusable, no memory read\n",
+		       na, ns);
+		return 0;
+	}
 
 	fdt_for_each_subnode(node, blob, 0) {
 		const char *type = fdt_getprop(blob, node, "device_type", NULL);
@@ -194,6 +214,11 @@ void __init early_init_fdt_scan_reserved_mem(const void *blob)
 		return;
 	na = fdt_address_cells(blob, node);
 	ns = fdt_size_cells(blob, node);
+	if (!cells_ok(na, ns)) {
+		pr_err("OF: reserved mem: #address-cells %d / #size-cells %d unusable, ignored\n",
+		       na, ns);
+		return;
+	}
 	fdt_for_each_subnode(child, blob, node) {
 		const char *status = fdt_getprop(blob, child, "status", NULL);
 

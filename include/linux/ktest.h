@@ -17,6 +17,7 @@
 struct ktest {
 	const char *name;
 	int failures;           /* expectations that failed in this case */
+	const char *skip_reason;        /* set by ktest_skip(): "ok N name # SKIP why" */
 };
 
 struct ktest_case {
@@ -51,6 +52,12 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 	if (!(c))                                                            \
 		ktest_fail(t, __FILE__, __LINE__, "Expected %s to be true", #c); \
 } while (0)
+
+/*
+ * Mark the running case skipped, with the reason KTAP prints after
+ * "# SKIP" (KUnit's kunit_mark_skipped); the case returns by itself.
+ */
+void ktest_skip(struct ktest *t, const char *reason);
 
 /* Run every suite; return the number of failed cases. */
 int ktest_run_all(void);

@@ -72,18 +72,22 @@ def expected_head_entries(phys_offset, dtb_phys, uart_phys, syms, smp):
 
 def parse_ktap(text):
     """Parse KTAP v1 as lib/ktest.c prints it. Returns (suites, totals):
-    suites = {name: {"ok": bool, "cases": {case: bool}, "plan": n}},
+    suites = {name: {"ok": bool, "cases": {case: bool}, "skipped": {case: reason},
+              "plan": n}} (a "# SKIP" case is ok, and listed in skipped),
     totals = dict from the '# Totals:' line."""
     lines = strip_stamps(text).splitlines()
     start = lines.index("KTAP version 1")
     suites, current = {}, None
     for line in lines[start:]:
         if m := re.match(r"^    # Subtest: (\S+)$", line):
-            current = suites.setdefault(m[1], {"cases": {}, "plan": None, "ok": None})
+            current = suites.setdefault(m[1], {"cases": {}, "skipped": {}, "plan": None,
+                                                "ok": None})
         elif (m := re.match(r"^    1\.\.(\d+)$", line)) and current:
             current["plan"] = int(m[1])
-        elif (m := re.match(r"^    (ok|not ok) \d+ (\S+)$", line)) and current:
+        elif (m := re.match(r"^    (ok|not ok) \d+ (\S+)(?: # SKIP (.*))?$", line)) and current:
             current["cases"][m[2]] = m[1] == "ok"
+            if m[3]:
+                current["skipped"][m[2]] = m[3]
         elif m := re.match(r"^(ok|not ok) \d+ (\S+)$", line):
             suites[m[2]]["ok"] = m[1] == "ok"
         elif m := re.match(r"^# Totals: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)$", line):

@@ -56,6 +56,10 @@ SECTIONS
 		__dump_files_start = .;
 		KEEP(*(.dump_files))
 		__dump_files_end = .;
+		. = ALIGN(4);
+		__shell_cmds_start = .;
+		KEEP(*(.shell_cmds))
+		__shell_cmds_end = .;
 		__end_rodata = .;
 	}
 

@@ -6,6 +6,7 @@
 
 #include <linux/types.h>
 #include <asm/pgtable-2level-types.h>
+#include <asm/pgtable.h>
 
 /*
  * How one kind of memory is mapped, for each way of mapping it:
@@ -23,7 +24,6 @@ struct mem_type {
 
 extern struct mem_type mem_types[];
 extern phys_addr_t arm_lowmem_limit;
-extern void *high_memory;
 extern unsigned long vmalloc_size;
 extern u32 __cpu_smp;          /* head.S __detect_smp: 1 = SMP tables */
 
@@ -31,17 +31,12 @@ void build_mem_type_table(void);
 void adjust_lowmem_bounds(void);
 void arm_memblock_init(void);
 void paging_init(void);
+void bootmem_init(void);                /* init.c */
 int early_vmalloc(const char *arg);
 void *early_alloc(unsigned long sz);
 void early_trap_init_vectors(void *vectors);   /* arch/arm/kernel/traps.c */
 void use_high_vectors(void);
 void print_vmem_layout(void);
 
-#define VMALLOC_OFFSET  (8UL << 20)    /* a gap to catch stray accesses */
-#define VMALLOC_START   (((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
-#define FIXADDR_START   0xffc80000UL   /* fixmap: kmap_local slots */
-#define FIXADDR_END     0xfff00000UL
-#define FIXADDR_TOP     (FIXADDR_END - PAGE_SIZE)
-#define VECTORS_BASE    0xffff0000UL
 
 #endif

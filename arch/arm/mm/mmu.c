@@ -99,7 +99,7 @@ void __init build_mem_type_table(void)
 	mem_types[MT_MEMORY_RWX].prot_pte |= kern_pgprot;
 	mem_types[MT_MEMORY_RW].prot_sect |= shared | cp_pmd;
 	mem_types[MT_MEMORY_RW].prot_pte |= kern_pgprot;
-	mem_types[MT_MEMORY_RO].prot_sect |= cp_pmd;
+	mem_types[MT_MEMORY_RO].prot_sect |= shared | cp_pmd;  /* SHD on SMP, as Linux 6.1 maps the DTB */
 	mem_types[MT_MEMORY_RO].prot_pte |= kern_pgprot;
 	mem_types[MT_ROM].prot_sect |= cp_pmd;
 	mem_types[MT_LOW_VECTORS].prot_pte |= kern_pgprot;

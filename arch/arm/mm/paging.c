@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <linux/highmem.h>
 #include <linux/of_fdt.h>
 #include <asm/pgtable.h>
 #include <asm/cp15.h>
@@ -262,6 +263,8 @@ void __init paging_init(void)
 	ptdump_phase("after map_lowmem");
 	devicemaps_init();
 	ptdump_phase("after devicemaps_init");
+	kmap_init();
+	bootmem_init();
 }
 
 /* Linux's "Virtual kernel memory layout" block (it printed it in mem_init). */

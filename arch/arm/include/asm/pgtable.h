@@ -16,6 +16,21 @@
 #include <asm/pgtable-2level.h>
 #include <asm/pgtable-2level-types.h>
 
+/* The end of lowmem's linear map, set by adjust_lowmem_bounds (Linux: linux/mm.h). */
+extern void *high_memory;
+
+/*
+ * The kernel's virtual areas above lowmem (asm/memory.h draws the map).
+ * vmalloc starts at the next 8 MiB boundary above lowmem, leaving a gap
+ * that catches stray accesses just past the end of the linear map.
+ */
+#define VMALLOC_OFFSET  (8UL << 20)
+#define VMALLOC_START   (((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
+#define FIXADDR_START   0xffc80000UL   /* fixmap: kmap_local slots */
+#define FIXADDR_END     0xfff00000UL
+#define FIXADDR_TOP     (FIXADDR_END - PAGE_SIZE)
+#define VECTORS_BASE    0xffff0000UL
+
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 /* The same table as the hardware sees it: 4096 L1 words. */
 #define swapper_l1 ((u32 *)swapper_pg_dir)

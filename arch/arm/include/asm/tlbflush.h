@@ -1,0 +1,115 @@
+/*
+ * asm/tlbflush.h - removing stale kernel translations from the TLB.
+ * Linux: arch/arm/include/asm/tlbflush.h (local_flush_tlb_kernel_page,
+ * __flush_tlb_kernel_page) and arch/arm/mm/tlb-v7.S
+ * (v7wbi_flush_kern_tlb_range). Only the ARMv7 cases; local_flush_tlb_all
+ * (TLBIALL) is in asm/cp15.h.
+ *
+ * Why a page needs an invalidate after its PTE is cleared: the MMU may have
+ * cached the old translation, and keeps using it until told otherwise
+ * (ARMv7 ARM B3.10.1 "General TLB maintenance requirements"). The order is
+ *
+ *   set_pte_ext(ptep, __pte(0), 0)   write the entry, DCCMVAU + DSB (pte-v7.c)
+ *   TLBIMVA[IS] va                   drop any cached copy of va's translation
+ *   DSB                              wait until the invalidate is complete
+ *   ISB                              refetch: later instructions see the change
+ *
+ * Kernel mappings are global (nG = 0), so TLBIMVA matches them whatever the
+ * current ASID is. With the SMP tables (head.S __detect_smp, __cpu_smp = 1)
+ * the Inner Shareable form TLBIMVAIS is used, as Linux's ALT_SMP() picks it;
+ * a CPU without the Multiprocessing Extensions (Cortex-A8) has only TLBIMVA.
+ */
+#ifndef _ASM_TLBFLUSH_H
+#define _ASM_TLBFLUSH_H
+
+#include <linux/types.h>
+#include <asm/page.h>
+#include <asm/cp15.h>
+
+extern u32 __cpu_smp;          /* head.S __detect_smp: 1 = SMP tables */
+
+#ifndef HOST_TEST
+/* TLBIMVA (B4.2.2, c8 c7 1): invalidate va on this CPU. */
+static inline void tlbimva(unsigned long va)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" : : "r" (va) : "memory");
+}
+
+/* TLBIMVAIS (c8 c3 1): invalidate va on every CPU of the Inner Shareable
+ * domain (Multiprocessing Extensions only). */
+static inline void tlbimvais(unsigned long va)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1" : : "r" (va) : "memory");
+}
+
+#define tlb_dsb(opt)  __asm__ __volatile__("dsb " #opt : : : "memory")
+#define tlb_isb()     __asm__ __volatile__("isb" : : : "memory")
+#else
+/* Host tests: no TLB; a test may count the invalidates it expects. */
+void host_tlb_invalidate(unsigned long va);
+#define tlbimva(va)   host_tlb_invalidate(va)
+#define tlbimvais(va) host_tlb_invalidate(va)
+#define tlb_dsb(opt)  do { } while (0)
+#define tlb_isb()     do { } while (0)
+#endif
+
+/**
+ * local_flush_tlb_kernel_page - forget one kernel page's translation here
+ * @kaddr: any address in the page
+ *
+ * Linux local_flush_tlb_kernel_page for ARMv7: DSB NSHST so the cleared
+ * PTE is written before the invalidate, TLBIMVA, DSB NSH, ISB.
+ */
+static inline void local_flush_tlb_kernel_page(unsigned long kaddr)
+{
+	kaddr &= PAGE_MASK;
+	tlb_dsb(nshst);
+	tlbimva(kaddr);
+	tlb_dsb(nsh);
+	tlb_isb();
+}
+
+/**
+ * flush_tlb_kernel_page - forget one kernel page's translation everywhere
+ * @kaddr: any address in the page
+ *
+ * Linux __flush_tlb_kernel_page: the Inner Shareable form on SMP tables,
+ * the local one otherwise (one CPU runs here either way).
+ */
+static inline void flush_tlb_kernel_page(unsigned long kaddr)
+{
+	if (!__cpu_smp) {
+		local_flush_tlb_kernel_page(kaddr);
+		return;
+	}
+	kaddr &= PAGE_MASK;
+	tlb_dsb(ishst);
+	tlbimvais(kaddr);
+	tlb_dsb(ish);
+	tlb_isb();
+}
+
+/**
+ * flush_tlb_kernel_range - forget the translations of [start, end)
+ * @start: first address (rounded down to its page)
+ * @end: end, exclusive
+ *
+ * Linux v7wbi_flush_kern_tlb_range: one barrier before, one invalidate per
+ * page (IS form on SMP tables), then DSB and ISB once.
+ */
+static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	unsigned long va;
+
+	tlb_dsb(ish);
+	for (va = start & PAGE_MASK; va < end; va += PAGE_SIZE) {
+		if (__cpu_smp)
+			tlbimvais(va);
+		else
+			tlbimva(va);
+	}
+	tlb_dsb(ish);
+	tlb_isb();
+}
+
+#endif

@@ -1,0 +1,174 @@
+/*
+ * linux/mmzone.h - nodes, zones and the buddy allocator's free lists
+ * (Linux: include/linux/mmzone.h), for one node and FLATMEM.
+ *
+ *   contig_page_data (the one pglist_data)
+ *   +-- node_zones[ZONE_NORMAL]   lowmem: PHYS_OFFSET .. arm_lowmem_limit
+ *   |     free_area[0]  free_list[Unmovable] <-> page <-> page ...  (1 page)
+ *   |     free_area[1]  free_list[Movable]   <-> page ...           (2 pages)
+ *   |     ...
+ *   |     free_area[10] ...                                         (1024 pages)
+ *   +-- node_zones[ZONE_HIGHMEM]  arm_lowmem_limit .. end of RAM (no linear map)
+ *   +-- node_zones[ZONE_MOVABLE]  always empty here (Linux lists it anyway)
+ *
+ * Debian's armmp kernel also has ZONE_DMA, and puts all lowmem there on
+ * vexpress; the issue asks for Normal/HighMem, so we do not (scripts/compare-dumps
+ * names the difference).
+ */
+#ifndef _LINUX_MMZONE_H
+#define _LINUX_MMZONE_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/mm_types.h>
+
+/* Orders 0 .. MAX_ORDER-1: blocks of 4 KiB .. 4 MiB (Linux 6.1's meaning). */
+#define MAX_ORDER               11
+#define MAX_ORDER_NR_PAGES      (1UL << (MAX_ORDER - 1))
+/* Without hugetlb, a pageblock is the largest buddy block (Linux 6.1). */
+#define pageblock_order         (MAX_ORDER - 1)
+#define pageblock_nr_pages      (1UL << pageblock_order)
+
+/*
+ * Mobility groups. Only the first three have pages here; HighAtomic, CMA
+ * and Isolate exist so the dumps list the same types as Linux 6.1 with
+ * CONFIG_CMA and CONFIG_MEMORY_ISOLATION.
+ */
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_PCPTYPES,       /* the types a caller can ask for */
+	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	MIGRATE_CMA,
+	MIGRATE_ISOLATE,
+	MIGRATE_TYPES
+};
+extern const char * const migratetype_names[MIGRATE_TYPES];
+
+struct free_area {
+	struct list_head free_list[MIGRATE_TYPES];
+	unsigned long nr_free;          /* blocks of this order, all types */
+};
+
+enum zone_type {
+	ZONE_NORMAL,            /* lowmem: always mapped at __va() */
+	ZONE_HIGHMEM,           /* above arm_lowmem_limit: only through kmap */
+	ZONE_MOVABLE,           /* empty (no movablecore=/kernelcore=) */
+	__MAX_NR_ZONES
+};
+#define MAX_NR_ZONES __MAX_NR_ZONES
+
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	NR_WMARK
+};
+
+/* Per-zone counters (Linux 6.1's list, in its order, for /proc/zoneinfo). */
+enum zone_stat_item {
+	NR_FREE_PAGES,
+	NR_ZONE_INACTIVE_ANON,
+	NR_ZONE_ACTIVE_ANON,
+	NR_ZONE_INACTIVE_FILE,
+	NR_ZONE_ACTIVE_FILE,
+	NR_ZONE_UNEVICTABLE,
+	NR_ZONE_WRITE_PENDING,
+	NR_MLOCK,
+	NR_BOUNCE,
+	NR_ZSPAGES,
+	NR_FREE_CMA_PAGES,
+	NR_VM_ZONE_STAT_ITEMS
+};
+
+/*
+ * Per-node counters we keep (Linux 6.1 has 41; mm/vmstat.c prints all of
+ * their names, with 0 for the ones we do not have). Slab counts are in
+ * bytes, kernel stacks in KiB, as in Linux.
+ */
+enum node_stat_item {
+	NR_SLAB_RECLAIMABLE_B,
+	NR_SLAB_UNRECLAIMABLE_B,
+	NR_KERNEL_STACK_KB,
+	NR_PAGETABLE,
+	NR_VM_NODE_STAT_ITEMS
+};
+
+struct pglist_data;
+
+struct zone {
+	unsigned long _watermark[NR_WMARK];     /* pages; see setup_per_zone_wmarks */
+	unsigned long watermark_boost;          /* always 0 (no compaction) */
+	/* pages a request that could use a higher zone j must leave here */
+	long lowmem_reserve[MAX_NR_ZONES];
+	struct pglist_data *zone_pgdat;
+	unsigned char *pageblock_flags;         /* migratetype per pageblock */
+	unsigned long zone_start_pfn;
+	unsigned long managed_pages;            /* given to the buddy allocator */
+	unsigned long spanned_pages;            /* end pfn - start pfn */
+	unsigned long present_pages;            /* spanned minus holes */
+	const char *name;
+	struct free_area free_area[MAX_ORDER];
+	unsigned long vm_stat[NR_VM_ZONE_STAT_ITEMS];
+};
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	int nr_zones;                   /* highest populated zone + 1 */
+	int node_id;
+	unsigned long node_start_pfn;
+	unsigned long node_present_pages;
+	unsigned long node_spanned_pages;
+	unsigned long vm_stat[NR_VM_NODE_STAT_ITEMS];
+} pg_data_t;
+
+extern struct pglist_data contig_page_data;
+#define NODE_DATA(nid)          (&contig_page_data)
+
+#define min_wmark_pages(z)      ((z)->_watermark[WMARK_MIN] + (z)->watermark_boost)
+#define low_wmark_pages(z)      ((z)->_watermark[WMARK_LOW] + (z)->watermark_boost)
+#define high_wmark_pages(z)     ((z)->_watermark[WMARK_HIGH] + (z)->watermark_boost)
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline enum zone_type zone_idx(const struct zone *zone)
+{
+	return (enum zone_type)(zone - zone->zone_pgdat->node_zones);
+}
+
+static inline bool is_highmem_idx(enum zone_type idx)
+{
+	return idx == ZONE_HIGHMEM;
+}
+
+static inline bool is_highmem(const struct zone *zone)
+{
+	return is_highmem_idx(zone_idx(zone));
+}
+
+static inline unsigned long zone_page_state(const struct zone *zone, enum zone_stat_item i)
+{
+	return zone->vm_stat[i];
+}
+
+#define for_each_zone(zone) \
+	for (zone = contig_page_data.node_zones; \
+	     zone < contig_page_data.node_zones + MAX_NR_ZONES; zone++)
+#define for_each_populated_zone(zone) \
+	for_each_zone(zone) if (!populated_zone(zone)) ; else
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * linux/page-flags.h - what a struct page says about its page
+ * (Linux: include/linux/page-flags.h).
+ *
+ * page->flags (32 bits):
+ *
+ *   31  30 29                          4   3   2   1   0
+ *  +------+------------------------------+---+---+---+---+
+ *  | zone |        (unused)              |   | H | R | L |
+ *  +------+------------------------------+---+---+---+---+
+ *   zone = enum zone_type (ZONES_PGSHIFT)      H = PG_head, R = PG_reserved,
+ *                                              L = PG_locked (unused)
+ *
+ * page->page_type (seed 003's FOLIO_TYPE_OPS, Linux 6.12's layout rather
+ * than 6.1's inverted bits, because it reads more plainly):
+ *
+ *   31          24 23                                   0
+ *  +--------------+--------------------------------------+
+ *  |  PGTY_* type |            (unused, ones)            |   UINT_MAX = no type
+ *  +--------------+--------------------------------------+
+ *
+ * A page with a type is exactly one of: the head of a free buddy block
+ * (PGTY_buddy) or the head of a slab (PGTY_slab).
+ */
+#ifndef _LINUX_PAGE_FLAGS_H
+#define _LINUX_PAGE_FLAGS_H
+
+#include <linux/mm_types.h>
+
+enum pageflags {
+	PG_locked,
+	PG_reserved,    /* memblock kept it: never given to the buddy allocator */
+	PG_head,        /* first page of a compound (multi-page) allocation */
+	__NR_PAGEFLAGS,
+};
+
+#define ZONES_SHIFT     2
+#define ZONES_PGSHIFT   (32 - ZONES_SHIFT)
+#define ZONES_MASK      ((1UL << ZONES_SHIFT) - 1)
+
+#define PAGEFLAG(name, bit)                                                   \
+static inline bool Page##name(const struct page *p)                          \
+	{ return p->flags & (1UL << (bit)); }                                \
+static inline void SetPage##name(struct page *p) { p->flags |= 1UL << (bit); } \
+static inline void ClearPage##name(struct page *p) { p->flags &= ~(1UL << (bit)); }
+
+PAGEFLAG(Reserved, PG_reserved)
+PAGEFLAG(Head, PG_head)
+
+/* Tail pages of a compound page point at their head, with bit 0 set. */
+static inline bool PageTail(const struct page *p)
+{
+	return p->compound_head & 1;
+}
+
+static inline struct page *compound_head(struct page *p)
+{
+	return PageTail(p) ? (struct page *)(p->compound_head - 1) : p;
+}
+
+#define PAGE_TYPE_NONE  0xffffffffU     /* UINT_MAX: no type */
+
+enum pagetype {
+	PGTY_buddy = 0xf0,      /* head of a free block on a free_area list */
+	PGTY_slab  = 0xf5,      /* head of a slab */
+};
+
+/* PageBuddy(), __SetPageBuddy(), __ClearPageBuddy() and the same for Slab. */
+#define PAGE_TYPE_OPS(uname, lname)                                           \
+static inline bool Page##uname(const struct page *p)                         \
+	{ return (p->page_type >> 24) == PGTY_##lname; }                     \
+static inline void __SetPage##uname(struct page *p)                          \
+	{ p->page_type = (unsigned int)PGTY_##lname << 24; }                 \
+static inline void __ClearPage##uname(struct page *p)                        \
+	{ p->page_type = PAGE_TYPE_NONE; }
+
+PAGE_TYPE_OPS(Buddy, buddy)
+PAGE_TYPE_OPS(Slab, slab)
+
+#endif

@@ -1,0 +1,541 @@
+/*
+ * mm/page_alloc.c - the buddy allocator (Linux: mm/page_alloc.c).
+ *
+ * Free memory is kept in blocks of 2^order pages, order 0 .. MAX_ORDER-1,
+ * each block aligned to its size. A free block's first page is PageBuddy
+ * and holds the order in page->private; it sits on
+ * zone->free_area[order].free_list[migratetype].
+ *
+ * Allocating order 4 when the smallest free block is order 10
+ * (__rmqueue_smallest + expand, the "take 4 out of 10, put back 9..4"
+ * of the user's notes, seed 003):
+ *
+ *   order 10: [...............................................] taken off
+ *             [ want 4 |4|  5  |    6    |    7   ...|  9 ... ]
+ *   expand(): the upper halves go back, to orders 9, 8, 7, 6, 5, 4
+ *
+ * Freeing (__free_one_page) is the reverse: while the buddy (pfn ^ (1 <<
+ * order)) is free and of the same order, take it off its list and merge.
+ *
+ * Differences from Linux 6.1: no per-CPU page lists (every allocation goes
+ * to the zone's free lists), no reclaim, compaction or OOM killer (a
+ * request that fails the watermarks fails), no highatomic reserve, and a
+ * pageblock's type is one byte in zone->pageblock_flags rather than four
+ * bits in a bitmap. Watermarks, migratetype fallback and the free-list
+ * structure are Linux's.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <string.h>
+#include "internal.h"
+
+struct pglist_data contig_page_data;
+
+const char * const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate",
+};
+
+/* Where to steal from when a type's own lists are empty (Linux's fallbacks[]). */
+static const int fallbacks[MIGRATE_PCPTYPES][2] = {
+	[MIGRATE_UNMOVABLE]   = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	[MIGRATE_MOVABLE]     = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE,   MIGRATE_MOVABLE },
+};
+
+/* Optional observer of every split, merge, take and put (the console's `alloc`). */
+buddy_trace_fn buddy_trace;
+/* Bad page reports so far (double frees, freeing reserved pages, ...). */
+unsigned long bad_page_count;
+
+#define trace(ev, zone, pfn, order, mt) \
+	do { if (buddy_trace) buddy_trace(ev, zone, pfn, order, mt); } while (0)
+
+/* ---- pageblock migratetypes --------------------------------------------- */
+
+/* Index of page's pageblock in its zone's pageblock_flags (blocks are
+ * aligned to pageblock_nr_pages, even when the zone does not start on one). */
+static unsigned long pageblock_index(const struct page *page)
+{
+	const struct zone *zone = page_zone(page);
+
+	return (page_to_pfn(page) - ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages)) >>
+	       pageblock_order;
+}
+
+int get_pageblock_migratetype(const struct page *page)
+{
+	return page_zone(page)->pageblock_flags[pageblock_index(page)];
+}
+
+void set_pageblock_migratetype(struct page *page, int mt)
+{
+	page_zone(page)->pageblock_flags[pageblock_index(page)] = (unsigned char)mt;
+}
+
+/* ---- the free lists --------------------------------------------------------
+ * Every change to a free list goes through these three, which also keep
+ * nr_free and the zone's NR_FREE_PAGES right, so the counts cannot drift.
+ */
+static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order, int mt)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	page->private = order;
+	__SetPageBuddy(page);
+	list_add(&page->lru, &area->free_list[mt]);
+	area->nr_free++;
+	zone->vm_stat[NR_FREE_PAGES] += 1UL << order;
+}
+
+static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+	zone->vm_stat[NR_FREE_PAGES] -= 1UL << order;
+}
+
+static void move_to_free_list(struct page *page, struct zone *zone, unsigned int order, int mt)
+{
+	list_move(&page->lru, &zone->free_area[order].free_list[mt]);
+}
+
+static unsigned int buddy_order(const struct page *page)
+{
+	return (unsigned int)page->private;
+}
+
+/* Is buddy the head of a free block of this order, in the same zone? */
+static bool page_is_buddy(const struct page *page, const struct page *buddy, unsigned int order)
+{
+	return PageBuddy(buddy) && buddy_order(buddy) == order &&
+	       page_zonenum(page) == page_zonenum(buddy);
+}
+
+/* ---- freeing ----------------------------------------------------------- */
+
+/**
+ * __free_one_page - put a block back, merging it with its free buddies
+ * @page: first page of the block, @pfn its pfn
+ * @zone: its zone
+ * @order: its order
+ * @mt: the free list it goes on (its pageblock's type)
+ *
+ * Precondition: no page of the block is on a free list.
+ */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order, int mt)
+{
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = page + (buddy_pfn - pfn);
+
+		if (!zone_spans_pfn(zone, buddy_pfn) || !page_is_buddy(page, buddy, order))
+			break;
+		trace("merge", zone, buddy_pfn, order, mt);
+		del_page_from_free_list(buddy, zone, order);
+		pfn &= buddy_pfn;       /* the merged block starts at the lower one */
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	add_to_free_list(page, zone, order, mt);
+	trace("put", zone, pfn, order, mt);
+}
+
+/* Self-tests that provoke a bad page on purpose set this to how many they
+ * expect: those are reported on one "#" line, not as a BUG. */
+unsigned int bad_page_expected;
+
+/* Linux's bad_page(): say what is wrong with the page, and do not free it. */
+static void bad_page(struct page *page, const char *reason)
+{
+	bad_page_count++;
+	if (bad_page_expected) {
+		bad_page_expected--;
+		printk("# expected bad page state: pfn:%05lx: %s\n", page_to_pfn(page), reason);
+		return;
+	}
+	pr_err("BUG: Bad page state in process swapper  pfn:%05lx\n", page_to_pfn(page));
+	pr_err("page:%p refcount:%d mapcount:0 mapping:00000000 index:0x0 pfn:0x%lx\n",
+	       (void *)page, page_ref_count(page), page_to_pfn(page));
+	pr_err("flags: 0x%lx(%s%s) page_type: 0x%x\n", page->flags,
+	       PageReserved(page) ? "reserved" : "", PageHead(page) ? "head" : "",
+	       page->page_type);
+	pr_err("page dumped because: %s\n", reason);
+}
+
+/* Can the block at page be freed? Reports and says no if not (Linux
+ * free_pages_prepare / free_page_is_bad). */
+static bool free_pages_check(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	if (PageBuddy(page)) {
+		bad_page(page, "double free: the block is already free");
+		return false;
+	}
+	if (page_ref_count(page) != 1) {
+		bad_page(page, "nonzero _refcount after put");
+		return false;
+	}
+	for (i = 0; i < (1UL << order); i++) {
+		if (PageReserved(page + i)) {
+			bad_page(page + i, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set (reserved)");
+			return false;
+		}
+		if (PageBuddy(page + i) || PageSlab(page + i)) {
+			bad_page(page + i, "freeing a page that is still typed (buddy/slab)");
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * __free_pages - give back a block that alloc_pages() returned
+ * @page: its first page
+ * @order: the order it was allocated with
+ *
+ * A bad free (double free, wrong order on a compound page, a reserved
+ * page) is reported as Linux's "Bad page state" and the block is left
+ * alone, so the free lists stay intact.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page), i;
+
+	if (PageHead(page) && compound_order(page) != order) {
+		bad_page(page, "freed with the wrong order");
+		return;
+	}
+	if (!free_pages_check(page, order))
+		return;
+	ClearPageHead(page);
+	for (i = 1; i < (1UL << order); i++)
+		page[i].compound_head = 0;
+	if (order)
+		page[1].compound_order = 0;
+	set_page_count(page, 0);
+	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page));
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page(addr), order);
+}
+
+/* ---- allocating -------------------------------------------------------- */
+
+/*
+ * expand - split a block of order high down to order low
+ *
+ * page is the start of a 2^high block just taken off a list; the upper
+ * half goes back at each order on the way down, the lowest 2^low pages
+ * stay with the caller.
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low,
+		   unsigned int high, int mt)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high, mt);
+		trace("split", zone, page_to_pfn(&page[size]), high, mt);
+	}
+}
+
+/**
+ * __rmqueue_smallest - take the smallest free block of at least @order
+ * of type @mt, splitting it down to @order
+ *
+ * Return: the block's first page, or NULL if no list of that type has one.
+ */
+struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page = list_first_entry_or_null(&area->free_list[mt],
+							     struct page, lru);
+
+		if (!page)
+			continue;
+		del_page_from_free_list(page, zone, current_order);
+		trace("take", zone, page_to_pfn(page), current_order, mt);
+		expand(zone, page, order, current_order, mt);
+		return page;
+	}
+	return NULL;
+}
+
+/* Move every free block in page's pageblock to list mt; the number of pages moved. */
+static unsigned long move_freepages_block(struct zone *zone, struct page *page, int mt)
+{
+	unsigned long start = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end = min(start + pageblock_nr_pages, zone_end_pfn(zone));
+	unsigned long pfn = max(start, zone->zone_start_pfn), moved = 0;
+
+	while (pfn < end) {
+		struct page *p = pfn_to_page(pfn);
+
+		if (!PageBuddy(p)) {
+			pfn++;
+			continue;
+		}
+		move_to_free_list(p, zone, buddy_order(p), mt);
+		moved += 1UL << buddy_order(p);
+		pfn += 1UL << buddy_order(p);
+	}
+	return moved;
+}
+
+/* May a request of start_mt take a whole pageblock of another type? (Linux can_steal_fallback) */
+static bool can_steal_fallback(unsigned int order, int start_mt)
+{
+	return order >= pageblock_order / 2 || start_mt == MIGRATE_RECLAIMABLE ||
+	       start_mt == MIGRATE_UNMOVABLE;
+}
+
+/* The first fallback type with a block at this order, or -1. */
+static int find_suitable_fallback(struct free_area *area, int start_mt)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (!list_empty(&area->free_list[fallbacks[start_mt][i]]))
+			return fallbacks[start_mt][i];
+	return -1;
+}
+
+/*
+ * steal_suitable_fallback - hand a fallback block to start_mt
+ *
+ * A whole pageblock changes type when the block is at least a pageblock,
+ * or when the request may steal and at least half the pageblock is free
+ * (Linux also counts allocated pages of a compatible type; we do not track
+ * that per page). Otherwise only this one block moves over.
+ */
+static void steal_suitable_fallback(struct zone *zone, struct page *page,
+				    unsigned int order, int start_mt, bool whole_block)
+{
+	if (order >= pageblock_order) {
+		set_pageblock_migratetype(page, start_mt);
+	} else if (whole_block &&
+		   move_freepages_block(zone, page, start_mt) >= pageblock_nr_pages / 2) {
+		set_pageblock_migratetype(page, start_mt);
+	}
+	move_to_free_list(page, zone, order, start_mt);
+}
+
+/**
+ * __rmqueue_fallback - no block of start_mt: take one from another type
+ *
+ * Like Linux, look for the largest fallback block first (to steal a whole
+ * pageblock and keep types apart); a movable request that may not steal
+ * takes the smallest instead. Return: true if a block moved to start_mt.
+ */
+static bool __rmqueue_fallback(struct zone *zone, unsigned int order, int start_mt)
+{
+	int current_order, mt = -1;
+	bool can_steal = false;
+
+	for (current_order = MAX_ORDER - 1; current_order >= (int)order; current_order--) {
+		mt = find_suitable_fallback(&zone->free_area[current_order], start_mt);
+		if (mt < 0)
+			continue;
+		can_steal = can_steal_fallback(current_order, start_mt);
+		if (!can_steal && start_mt == MIGRATE_MOVABLE && current_order > (int)order)
+			break;
+		goto do_steal;
+	}
+	if (mt < 0)
+		return false;
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		mt = find_suitable_fallback(&zone->free_area[current_order], start_mt);
+		if (mt >= 0)
+			break;
+	}
+	can_steal = can_steal_fallback(current_order, start_mt);
+do_steal:
+	{
+		struct page *page = list_first_entry(&zone->free_area[current_order].free_list[mt],
+						     struct page, lru);
+
+		trace("steal", zone, page_to_pfn(page), current_order, mt);
+		steal_suitable_fallback(zone, page, current_order, start_mt, can_steal);
+	}
+	return true;
+}
+
+/* One block from zone's lists, falling back to other types (Linux __rmqueue). */
+static struct page *__rmqueue(struct zone *zone, unsigned int order, int mt)
+{
+	struct page *page;
+
+	while (!(page = __rmqueue_smallest(zone, order, mt)))
+		if (!__rmqueue_fallback(zone, order, mt))
+			return NULL;
+	return page;
+}
+
+/**
+ * zone_watermark_ok - may an allocation of @order leave @zone above @mark?
+ * @highest_zoneidx: the highest zone the request could use (lowmem_reserve)
+ * @alloc_high: __GFP_HIGH: may use half of the reserve below mark
+ *
+ * Linux __zone_watermark_ok without CMA and highatomic: the free pages
+ * after the allocation must stay above mark + lowmem_reserve, and for
+ * order > 0 a block of at least that order must exist in a usable list.
+ */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       enum zone_type highest_zoneidx, bool alloc_high)
+{
+	long min = (long)mark;
+	long free_pages = (long)zone_page_state(z, NR_FREE_PAGES) - ((1L << order) - 1);
+	unsigned int o;
+	int mt;
+
+	if (alloc_high)
+		min -= min / 2;
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (o = order; o < MAX_ORDER; o++)
+		for (mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!list_empty(&z->free_area[o].free_list[mt]))
+				return true;
+	return false;
+}
+
+/* Fill in a freshly taken block (Linux prep_new_page, prep_compound_page). */
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	unsigned long i;
+
+	set_page_count(page, 1);
+	if (gfp & __GFP_ZERO)
+		for (i = 0; i < (1UL << order); i++)
+			clear_highpage(page + i);
+	if ((gfp & __GFP_COMP) && order) {
+		SetPageHead(page);
+		for (i = 1; i < (1UL << order); i++)
+			page[i].compound_head = (unsigned long)page | 1;
+		page[1].compound_order = (unsigned char)order;
+	}
+}
+
+/*
+ * get_page_from_freelist - try each zone from the highest the request may
+ * use down to Normal, keeping each above the watermark given.
+ */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wmark)
+{
+	enum zone_type highest = gfp_zone(gfp);
+	int z;
+
+	for (z = highest; z >= 0; z--) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[z];
+		struct page *page;
+
+		if (!zone->managed_pages)
+			continue;
+		if (!zone_watermark_ok(zone, order, zone->_watermark[wmark], highest,
+				       gfp & __GFP_HIGH))
+			continue;
+		page = __rmqueue(zone, order, gfp_migratetype(gfp));
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* Linux's warn_alloc(): the request and the state of every zone. */
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	struct zone *zone;
+
+	pr_warn("swapper: page allocation failure: order:%u, mode:0x%x, nodemask=(null)\n",
+		order, gfp);
+	for_each_populated_zone(zone)
+		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
+			zone->name, zone_page_state(zone, NR_FREE_PAGES) << 2,
+			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
+			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
+}
+
+/**
+ * alloc_pages - allocate 2^@order contiguous pages
+ * @gfp: GFP_KERNEL (lowmem), GFP_HIGHUSER (HighMem first, then lowmem),
+ *	 with __GFP_ZERO, __GFP_COMP, __GFP_MOVABLE/__GFP_RECLAIMABLE ...
+ * @order: 0 .. MAX_ORDER-1
+ *
+ * The fast path keeps every zone above its low watermark; with nothing to
+ * reclaim, the "slow path" is one more try down to the min watermark.
+ * Return: the first page (refcount 1), or NULL with a report (unless
+ * __GFP_NOWARN); the free lists are then unchanged.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	if (order >= MAX_ORDER) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("alloc_pages: order %u is above the largest order %d\n",
+				order, MAX_ORDER - 1);
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp, order, WMARK_LOW);
+	if (!page)
+		page = get_page_from_freelist(gfp, order, WMARK_MIN);
+	if (!page && !(gfp & __GFP_NOWARN))
+		warn_alloc(gfp, order);
+	return page;
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp & ~__GFP_HIGHMEM, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* ---- counters ------------------------------------------------------------ */
+
+unsigned long totalram_pages(void)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_zone(zone)
+		sum += zone->managed_pages;
+	return sum;
+}
+
+unsigned long totalhigh_pages(void)
+{
+	return NODE_DATA(0)->node_zones[ZONE_HIGHMEM].managed_pages;
+}
+
+unsigned long nr_free_pages(void)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_zone(zone)
+		sum += zone_page_state(zone, NR_FREE_PAGES);
+	return sum;
+}

@@ -1,0 +1,148 @@
+/*
+ * mm/page_alloc_debug.c - the buddy allocator, shown to a learner: the
+ * console commands `alloc` and `free` print every block taken, split,
+ * stolen, merged and put back, with the zone's /proc/buddyinfo line
+ * before and after; and the boot argument `bench`, which measures
+ * alloc/free (instructions, under QEMU -icount shift=0).
+ *
+ *   armmm# alloc 2
+ *   before: Node 0, zone   Normal      1      0      1 ...
+ *     take   Normal pfn 0x6f800 order 3 (Movable)
+ *     split  Normal pfn 0x6f804 order 2 (Movable)  -> back on the free list
+ *   alloc_pages(GFP_KERNEL, order 2) = pfn 0x6f800 ...
+ *   after:  Node 0, zone   Normal      1      0      2 ...
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/seq_file.h>
+#include <linux/shell.h>
+#include <linux/slab.h>
+#include <stdlib.h>
+#include "internal.h"
+
+#define BENCH_ROUNDS 1000
+
+static const char * const trace_words[][2] = {
+	{ "take",  "off its free list" },
+	{ "split", "upper half back on a free list" },
+	{ "steal", "taken from another migratetype" },
+	{ "merge", "its free buddy joins" },
+	{ "put",   "onto a free list" },
+};
+
+static void console_trace(const char *event, struct zone *zone, unsigned long pfn,
+			  unsigned int order, int mt)
+{
+	const char *why = "";
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(trace_words); i++)
+		if (!strcmp(event, trace_words[i][0]))
+			why = trace_words[i][1];
+	con_printf("  %-6s %-8s pfn 0x%05lx order %2u (%s)  %s\n", event, zone->name, pfn,
+		   order, migratetype_names[mt], why);
+}
+
+static void show_zone_line(const char *when, const struct zone *zone)
+{
+	char buf[160];
+	struct seq_file m;
+
+	seq_buf_init(&m, buf, sizeof(buf));
+	buddyinfo_zone_show(&m, zone);
+	con_printf("%s %s", when, buf);
+}
+
+/* alloc <order> [high]: GFP_KERNEL (lowmem), or GFP_HIGHUSER with "high". */
+static void cmd_alloc(int argc, char **argv)
+{
+	bool high = argc > 2 && !strcmp(argv[2], "high");
+	gfp_t gfp = high ? GFP_HIGHUSER : GFP_KERNEL;
+	struct zone *zone = &NODE_DATA(0)->node_zones[high ? ZONE_HIGHMEM : ZONE_NORMAL];
+	unsigned int order;
+	struct page *page;
+
+	if (argc < 2) {
+		con_printf("usage: alloc <order 0-%d> [high]\n", MAX_ORDER - 1);
+		return;
+	}
+	order = (unsigned int)strtoul(argv[1], NULL, 0);
+	if (!populated_zone(zone))
+		zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	show_zone_line("before:", zone);
+	buddy_trace = console_trace;
+	page = alloc_pages(gfp, order);
+	buddy_trace = NULL;
+	if (!page) {
+		con_printf("alloc_pages(%s, order %u) = NULL\n", high ? "GFP_HIGHUSER" : "GFP_KERNEL",
+			   order);
+		return;
+	}
+	con_printf("alloc_pages(%s, order %u) = pfn 0x%05lx (phys 0x%08x, %lu pages, zone %s, "
+		   "virt %p)\n", high ? "GFP_HIGHUSER" : "GFP_KERNEL", order, page_to_pfn(page),
+		   page_to_phys(page), 1UL << order, page_zone(page)->name,
+		   PageHighMem(page) ? NULL : lowmem_page_address(page));
+	show_zone_line("after: ", page_zone(page));
+	con_printf("(give it back with: free 0x%05lx %u)\n", page_to_pfn(page), order);
+}
+SHELL_CMD(alloc, "alloc <order> [high]: take a block from the buddy allocator", cmd_alloc);
+
+/* free <pfn> <order>: give back what alloc returned, watching the merges. */
+static void cmd_free(int argc, char **argv)
+{
+	unsigned long pfn;
+	unsigned int order;
+	struct page *page;
+
+	if (argc < 3) {
+		con_printf("usage: free <pfn> <order>\n");
+		return;
+	}
+	pfn = strtoul(argv[1], NULL, 0);
+	order = (unsigned int)strtoul(argv[2], NULL, 0);
+	if (!pfn_valid(pfn) || order >= MAX_ORDER || (pfn & ((1UL << order) - 1))) {
+		con_printf("free: pfn 0x%lx order %u is not a block of RAM\n", pfn, order);
+		return;
+	}
+	page = pfn_to_page(pfn);
+	show_zone_line("before:", page_zone(page));
+	buddy_trace = console_trace;
+	__free_pages(page, order);
+	buddy_trace = NULL;
+	show_zone_line("after: ", page_zone(page));
+}
+SHELL_CMD(free, "free <pfn> <order>: give a block back to the buddy allocator", cmd_free);
+
+/*
+ * mm_bench - boot argument "bench": cost of the allocators' fast paths.
+ * Printed in ns of the generic timer, which under QEMU -icount shift=0 is
+ * one instruction per ns (scripts/bench reads these lines).
+ */
+void __init mm_bench(void)
+{
+	unsigned int order, i;
+	static const size_t sizes[] = { 32, 256, 2048 };
+
+	if (!arch_timer_rate()) {
+		pr_info("bench: no generic timer, nothing measured\n");
+		return;
+	}
+	for (order = 0; order < 4; order++) {
+		unsigned long long t0 = local_clock_ns();
+
+		for (i = 0; i < BENCH_ROUNDS; i++)
+			__free_pages(alloc_pages(GFP_KERNEL, order), order);
+		pr_info("bench: alloc_pages+__free_pages order %u: %llu ns per pair\n", order,
+			(local_clock_ns() - t0) / BENCH_ROUNDS);
+	}
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned long long t0 = local_clock_ns();
+		unsigned int n;
+
+		for (n = 0; n < BENCH_ROUNDS; n++)
+			kfree(kmalloc(sizes[i], GFP_KERNEL));
+		pr_info("bench: kmalloc+kfree %u bytes: %llu ns per pair\n", (unsigned int)sizes[i],
+			(local_clock_ns() - t0) / BENCH_ROUNDS);
+	}
+}

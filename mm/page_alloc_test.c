@@ -1,0 +1,231 @@
+/*
+ * mm/page_alloc_test.c - in-kernel self-tests of the buddy allocator
+ * (KTAP, boot argument "selftest"). Each case leaves the allocator as it
+ * found it, and checks so.
+ */
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/mm.h>
+#include <asm/sections.h>
+#include <asm/pgtable.h>
+#include "internal.h"
+
+/* Free blocks per order of every zone, and the free page count. */
+struct buddy_snapshot {
+	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
+	unsigned long free_pages;
+};
+
+static void snapshot(struct buddy_snapshot *s)
+{
+	struct zone *zone;
+	unsigned int o;
+
+	for_each_zone(zone)
+		for (o = 0; o < MAX_ORDER; o++)
+			s->nr_free[zone_idx(zone)][o] = zone->free_area[o].nr_free;
+	s->free_pages = nr_free_pages();
+}
+
+static bool snapshot_equal(const struct buddy_snapshot *a, const struct buddy_snapshot *b)
+{
+	return !memcmp(a, b, sizeof(*a));
+}
+
+/*
+ * Take every page there is (largest blocks first, GFP_HIGHUSER_MOVABLE so
+ * HighMem goes first and Normal after), then give everything back:
+ * /proc/buddyinfo must read exactly as before. The blocks are chained
+ * through their own page->lru while we hold them.
+ */
+static void buddy_alloc_all_then_free_all(struct ktest *t)
+{
+	static struct buddy_snapshot before, after;
+	struct list_head held;
+	struct page *page, *next;
+	unsigned long pages = 0;
+	int order;
+
+	INIT_LIST_HEAD(&held);
+	snapshot(&before);
+	for (order = MAX_ORDER - 1; order >= 0; order--)
+		while ((page = alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, order))) {
+			page->private = (unsigned long)order;
+			list_add(&page->lru, &held);
+			pages += 1UL << order;
+		}
+	KTEST_EXPECT_TRUE(t, pages > 0);
+	/* What is left is what the min watermarks keep back from normal requests. */
+	KTEST_EXPECT_TRUE(t, nr_free_pages() < before.free_pages);
+	KTEST_EXPECT_EQ(t, nr_free_pages() + pages, before.free_pages);
+	KTEST_EXPECT_TRUE(t, alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 0) == NULL);
+	list_for_each_entry_safe(page, next, &held, lru) {
+		unsigned int o = (unsigned int)page->private;
+
+		list_del(&page->lru);
+		page->private = 0;
+		__free_pages(page, o);
+	}
+	snapshot(&after);
+	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+	printk("# alloc_all: took %lu pages (%lu MiB), gave them back\n", pages, pages >> 8);
+}
+
+static unsigned int trace_takes, trace_splits, trace_merges, trace_take_order;
+
+static void count_trace(const char *ev, struct zone *zone, unsigned long pfn,
+			unsigned int order, int mt)
+{
+	if (!strcmp(ev, "take")) {
+		trace_takes++;
+		trace_take_order = order;
+	} else if (!strcmp(ev, "split")) {
+		trace_splits++;
+	} else if (!strcmp(ev, "merge")) {
+		trace_merges++;
+	}
+}
+
+/*
+ * An order-0 request when the smallest free block is order k: one take at
+ * order k, k splits (expand puts back k-1 .. 0), and the free of that page
+ * merges k times back into the same order-k block.
+ */
+static void buddy_split_then_merge(struct ktest *t)
+{
+	static struct buddy_snapshot before, after;
+	struct page *page;
+
+	snapshot(&before);
+	trace_takes = trace_splits = trace_merges = 0;
+	buddy_trace = count_trace;
+	page = alloc_pages(GFP_KERNEL, 0);
+	buddy_trace = NULL;
+	KTEST_EXPECT_TRUE(t, page != NULL);
+	if (!page)
+		return;
+	KTEST_EXPECT_EQ(t, trace_takes, 1);
+	KTEST_EXPECT_EQ(t, trace_splits, trace_take_order);
+	KTEST_EXPECT_EQ(t, page_ref_count(page), 1);
+	KTEST_EXPECT_TRUE(t, !PageBuddy(page));
+	buddy_trace = count_trace;
+	__free_pages(page, 0);
+	buddy_trace = NULL;
+	KTEST_EXPECT_EQ(t, trace_merges, trace_take_order);
+	snapshot(&after);
+	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+}
+
+/* A double free is reported once as a bad page, and changes nothing. */
+static void buddy_double_free_reported(struct ktest *t)
+{
+	static struct buddy_snapshot before, after;
+	struct page *page = alloc_pages(GFP_KERNEL, 1);
+	unsigned long bad = bad_page_count;
+
+	KTEST_EXPECT_TRUE(t, page != NULL);
+	if (!page)
+		return;
+	__free_pages(page, 1);
+	snapshot(&before);
+	bad_page_expected = 1;
+	__free_pages(page, 1);
+	snapshot(&after);
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
+	KTEST_EXPECT_EQ(t, bad_page_expected, 0);
+	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+}
+
+/* Freeing a reserved page (the kernel's own text) is refused. */
+static void buddy_free_reserved_refused(struct ktest *t)
+{
+	static struct buddy_snapshot before, after;
+	struct page *page = virt_to_page(_stext);
+	unsigned long bad = bad_page_count;
+
+	KTEST_EXPECT_TRUE(t, PageReserved(page));
+	snapshot(&before);
+	bad_page_expected = 1;
+	__free_pages(page, 0);
+	snapshot(&after);
+	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
+	KTEST_EXPECT_TRUE(t, PageReserved(page));
+	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+}
+
+/* __GFP_ZERO really zeroes, even a page that was just dirtied and freed. */
+static void buddy_gfp_zero(struct ktest *t)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	u32 *p;
+	unsigned int i, nonzero = 0;
+
+	if (!page) {
+		KTEST_EXPECT_TRUE(t, page != NULL);
+		return;
+	}
+	p = lowmem_page_address(page);
+	for (i = 0; i < PAGE_SIZE / 4; i++)
+		p[i] = 0xdeadbeef;
+	__free_pages(page, 0);
+	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+	p = lowmem_page_address(page);
+	for (i = 0; i < PAGE_SIZE / 4; i++)
+		nonzero += p[i] != 0;
+	KTEST_EXPECT_EQ(t, nonzero, 0);
+	__free_pages(page, 0);
+}
+
+/* Too large an order fails cleanly. */
+static void buddy_order_too_large(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER) == NULL);
+}
+
+/* The zones span exactly lowmem and the rest, and the watermarks are ordered. */
+static void zones_match_lowmem_limit(struct ktest *t)
+{
+	struct zone *normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	struct zone *high = &NODE_DATA(0)->node_zones[ZONE_HIGHMEM];
+	struct zone *zone;
+
+	KTEST_EXPECT_EQ(t, normal->zone_start_pfn, PHYS_PFN_OFFSET);
+	KTEST_EXPECT_EQ(t, zone_end_pfn(normal), PFN_DOWN(__pa((unsigned long)high_memory - 1)) + 1);
+	if (populated_zone(high)) {
+		KTEST_EXPECT_EQ(t, high->zone_start_pfn, zone_end_pfn(normal));
+		KTEST_EXPECT_EQ(t, zone_end_pfn(high), max_pfn);
+	}
+	for_each_populated_zone(zone) {
+		KTEST_EXPECT_TRUE(t, min_wmark_pages(zone) < low_wmark_pages(zone));
+		KTEST_EXPECT_TRUE(t, low_wmark_pages(zone) < high_wmark_pages(zone));
+		KTEST_EXPECT_TRUE(t, zone->managed_pages <= zone->present_pages);
+	}
+}
+
+/* GFP_HIGHUSER takes HighMem when there is some; GFP_KERNEL never does. */
+static void buddy_zone_fallback(struct ktest *t)
+{
+	bool has_high = populated_zone(&NODE_DATA(0)->node_zones[ZONE_HIGHMEM]);
+	struct page *h = alloc_pages(GFP_HIGHUSER, 0), *k = alloc_pages(GFP_KERNEL, 0);
+
+	KTEST_EXPECT_TRUE(t, h && k);
+	if (!h || !k)
+		return;
+	KTEST_EXPECT_EQ(t, PageHighMem(h), has_high);
+	KTEST_EXPECT_TRUE(t, !PageHighMem(k));
+	__free_pages(h, 0);
+	__free_pages(k, 0);
+}
+
+static struct ktest_case buddy_cases[] = {
+	KTEST_CASE(zones_match_lowmem_limit),
+	KTEST_CASE(buddy_split_then_merge),
+	KTEST_CASE(buddy_zone_fallback),
+	KTEST_CASE(buddy_gfp_zero),
+	KTEST_CASE(buddy_order_too_large),
+	KTEST_CASE(buddy_double_free_reported),
+	KTEST_CASE(buddy_free_reserved_refused),
+	KTEST_CASE(buddy_alloc_all_then_free_all),
+	{}
+};
+KTEST_SUITE(page_alloc_buddy, buddy_cases, NULL);

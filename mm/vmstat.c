@@ -1,0 +1,228 @@
+/*
+ * mm/vmstat.c - /proc/buddyinfo, /proc/pagetypeinfo and /proc/zoneinfo,
+ * byte for byte in Linux 6.1's formats (Linux: mm/vmstat.c frag_show,
+ * pagetypeinfo_show, zoneinfo_show).
+ *
+ * Counters we do not have (LRU lists, writeback, workingset, ...) are
+ * printed with their Linux names and 0, so a diff against a real Linux
+ * lines up; the per-CPU pageset shows count 0 because we keep no per-CPU
+ * lists, with the high and batch values Linux would compute for the zone.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/seq_file.h>
+#include <string.h>
+#include "internal.h"
+
+#define NR_CPUS_ONLINE  1
+
+/* Linux 6.1's node_stat_item names, in order; what we count is mapped below. */
+static const char * const node_stat_names[] = {
+	"nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+	"nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable",
+	"nr_isolated_anon", "nr_isolated_file", "workingset_nodes",
+	"workingset_refault_anon", "workingset_refault_file",
+	"workingset_activate_anon", "workingset_activate_file",
+	"workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
+	"nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
+	"nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages", "nr_shmem_pmdmapped",
+	"nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
+	"nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written",
+	"nr_throttled_written", "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired",
+	"nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
+	"nr_sec_page_table_pages", "nr_swapcached",
+};
+
+static const char * const zone_stat_names[NR_VM_ZONE_STAT_ITEMS] = {
+	"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
+	"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
+	"nr_zone_write_pending", "nr_mlock", "nr_bounce", "nr_zspages", "nr_free_cma",
+};
+
+/* The value zoneinfo shows for a per-node counter, in pages (stack: KiB). */
+static unsigned long node_stat_value(const struct pglist_data *pgdat, const char *name)
+{
+	const unsigned long *v = pgdat->vm_stat;
+
+	if (!strcmp(name, "nr_slab_reclaimable"))
+		return v[NR_SLAB_RECLAIMABLE_B] >> PAGE_SHIFT;
+	if (!strcmp(name, "nr_slab_unreclaimable"))
+		return v[NR_SLAB_UNRECLAIMABLE_B] >> PAGE_SHIFT;
+	if (!strcmp(name, "nr_kernel_stack"))
+		return v[NR_KERNEL_STACK_KB];
+	if (!strcmp(name, "nr_page_table_pages"))
+		return v[NR_PAGETABLE];
+	return 0;
+}
+
+/* ---- /proc/buddyinfo ------------------------------------------------------ */
+
+/* One zone's line: free blocks per order (also used by the console's alloc/free). */
+void buddyinfo_zone_show(struct seq_file *m, const struct zone *zone)
+{
+	unsigned int order;
+
+	seq_printf(m, "Node %d, zone %8s ", 0, zone->name);
+	for (order = 0; order < MAX_ORDER; order++)
+		seq_printf(m, "%6lu ", zone->free_area[order].nr_free);
+	seq_puts(m, "\n");
+}
+
+static int buddyinfo_show(struct seq_file *m, void *priv)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone)
+		buddyinfo_zone_show(m, zone);
+	return 0;
+}
+DUMP_FILE(buddyinfo, "/proc/buddyinfo", buddyinfo_show, NULL);
+
+/* ---- /proc/pagetypeinfo --------------------------------------------------- */
+
+static unsigned long free_list_len(const struct list_head *head)
+{
+	const struct list_head *p;
+	unsigned long n = 0;
+
+	list_for_each(p, head)
+		n++;
+	return n;
+}
+
+static void pagetypeinfo_showfree(struct seq_file *m)
+{
+	struct zone *zone;
+	unsigned int order;
+	int mt;
+
+	seq_printf(m, "%-43s ", "Free pages count per migrate type at order");
+	for (order = 0; order < MAX_ORDER; order++)
+		seq_printf(m, "%6u ", order);
+	seq_puts(m, "\n");
+	for_each_populated_zone(zone) {
+		for (mt = 0; mt < MIGRATE_TYPES; mt++) {
+			seq_printf(m, "Node %4d, zone %8s, type %12s ", 0, zone->name,
+				   migratetype_names[mt]);
+			for (order = 0; order < MAX_ORDER; order++)
+				seq_printf(m, "%6lu ",
+					   free_list_len(&zone->free_area[order].free_list[mt]));
+			seq_puts(m, "\n");
+		}
+	}
+}
+
+static void pagetypeinfo_showblockcount(struct seq_file *m)
+{
+	struct zone *zone;
+	int mt;
+
+	seq_printf(m, "\n%-23s", "Number of blocks type ");
+	for (mt = 0; mt < MIGRATE_TYPES; mt++)
+		seq_printf(m, "%12s ", migratetype_names[mt]);
+	seq_puts(m, "\n");
+	for_each_populated_zone(zone) {
+		unsigned long count[MIGRATE_TYPES] = { 0 }, pfn;
+
+		for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
+			count[zone->pageblock_flags[(pfn - ALIGN_DOWN(zone->zone_start_pfn,
+					pageblock_nr_pages)) >> pageblock_order]]++;
+		seq_printf(m, "Node %d, zone %8s ", 0, zone->name);
+		for (mt = 0; mt < MIGRATE_TYPES; mt++)
+			seq_printf(m, "%12lu ", count[mt]);
+		seq_puts(m, "\n");
+	}
+}
+
+static int pagetypeinfo_show(struct seq_file *m, void *priv)
+{
+	seq_printf(m, "Page block order: %d\n", pageblock_order);
+	seq_printf(m, "Pages per block:  %lu\n", pageblock_nr_pages);
+	seq_puts(m, "\n");
+	pagetypeinfo_showfree(m);
+	pagetypeinfo_showblockcount(m);
+	return 0;
+}
+DUMP_FILE(pagetypeinfo, "/proc/pagetypeinfo", pagetypeinfo_show, NULL);
+
+/* ---- /proc/zoneinfo ------------------------------------------------------- */
+
+static unsigned long fls_ul(unsigned long x)
+{
+	return x ? 32 - (unsigned long)__builtin_clz(x) : 0;
+}
+
+/* Linux zone_batchsize(): a quarter of managed/1024 (at most 1 MiB), as 2^n - 1. */
+static unsigned long zone_batchsize(const struct zone *zone)
+{
+	unsigned long batch = min(zone->managed_pages >> 10, (unsigned long)(SZ_1M / PAGE_SIZE));
+
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	return (1UL << (fls_ul(batch) - 1)) - 1;
+}
+
+/* Linux calculate_normal_threshold(): how far per-CPU counters may drift. */
+static unsigned long stat_threshold(const struct zone *zone)
+{
+	unsigned long mem = zone->managed_pages >> (27 - PAGE_SHIFT);
+
+	return min(125UL, 2 * fls_ul(NR_CPUS_ONLINE) * (1 + fls_ul(mem)));
+}
+
+static void zoneinfo_node_stats(struct seq_file *m, const struct pglist_data *pgdat)
+{
+	unsigned int i;
+
+	seq_puts(m, "\n  per-node stats");
+	for (i = 0; i < ARRAY_SIZE(node_stat_names); i++)
+		seq_printf(m, "\n      %-12s %lu", node_stat_names[i],
+			   node_stat_value(pgdat, node_stat_names[i]));
+}
+
+static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone, bool first)
+{
+	int i;
+
+	seq_printf(m, "Node %d, zone %8s", 0, zone->name);
+	if (first)
+		zoneinfo_node_stats(m, zone->zone_pgdat);
+	seq_printf(m, "\n  pages free     %lu\n        boost    %lu\n        min      %lu"
+		   "\n        low      %lu\n        high     %lu\n        spanned  %lu"
+		   "\n        present  %lu\n        managed  %lu\n        cma      %lu",
+		   zone_page_state(zone, NR_FREE_PAGES), zone->watermark_boost,
+		   min_wmark_pages(zone), low_wmark_pages(zone), high_wmark_pages(zone),
+		   zone->spanned_pages, zone->present_pages, zone->managed_pages, 0UL);
+	seq_printf(m, "\n        protection: (%ld", zone->lowmem_reserve[0]);
+	for (i = 1; i < MAX_NR_ZONES; i++)
+		seq_printf(m, ", %ld", zone->lowmem_reserve[i]);
+	seq_puts(m, ")");
+	if (!populated_zone(zone)) {
+		seq_puts(m, "\n");
+		return;
+	}
+	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+		seq_printf(m, "\n      %-12s %lu", zone_stat_names[i], zone_page_state(zone, i));
+	seq_printf(m, "\n  pagesets\n    cpu: %i\n              count: %i"
+		   "\n              high:  %lu\n              batch: %lu", 0, 0,
+		   low_wmark_pages(zone) / NR_CPUS_ONLINE, zone_batchsize(zone));
+	seq_printf(m, "\n  vm stats threshold: %lu", stat_threshold(zone));
+	seq_printf(m, "\n  node_unreclaimable:  %u\n  start_pfn:           %lu\n",
+		   0U, zone->zone_start_pfn);
+}
+
+static int zoneinfo_show(struct seq_file *m, void *priv)
+{
+	struct zone *zone;
+	bool first = true;
+
+	for_each_zone(zone) {
+		zoneinfo_show_zone(m, zone, first && populated_zone(zone));
+		if (populated_zone(zone))
+			first = false;
+	}
+	return 0;
+}
+DUMP_FILE(zoneinfo, "/proc/zoneinfo", zoneinfo_show, NULL);

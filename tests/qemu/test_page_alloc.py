@@ -1,0 +1,130 @@
+"""The page allocator on real boots through U-Boot: mem_map and the zones,
+memblock_free_all, the buddy allocator's self-tests, and the /proc dumps in
+Linux's formats, checked against each other (buddyinfo x pages == MemFree,
+zone spans == the lowmem limit from the memory bring-up)."""
+
+import re
+
+import pytest
+
+from boards import BOARDS
+from kernel import dumps, mem_bytes, parse_ktap, strip_stamps
+
+PAGE = 4096
+LOWMEM_MAX = 0x30000000                # lowmem ends at virtual 0xf0000000
+RUNS = [("vexpress-a9", "128M"), ("vexpress-a9", "512M"), ("vexpress-a9", "1G"), ("virt", "1G")]
+
+
+def boot_all(boot, board, mem):
+    con = boot(board, mem=mem, bootargs="console=ttyAMA0 selftest dump_all")
+    out = con.read_until("reboot: Power down", timeout=120)
+    assert con.wait_exit(timeout=30) == 0
+    return strip_stamps(con.log), dumps(out)
+
+
+def zoneinfo(text):
+    """{zone: {field: int}} from /proc/zoneinfo (pages free, spanned, ...)."""
+    zones = {}
+    for block in re.split(r"^(?=Node 0, zone)", text, flags=re.M)[1:]:
+        name = re.match(r"Node 0, zone +(\S+)", block)[1]
+        fields = {m[1]: int(m[2]) for m in re.finditer(
+            r"^ +(pages free|min|low|high|spanned|present|managed|start_pfn:) +(\d+)$", block, re.M)}
+        if "start_pfn:" in fields:
+            fields["start_pfn"] = fields.pop("start_pfn:")
+        fields["protection"] = [int(x) for x in re.search(r"protection: \((.*)\)", block)[1].split(", ")]
+        zones[name] = fields
+    return zones
+
+
+def meminfo(text):
+    return {m[1]: int(m[2]) for m in re.finditer(r"^(\S+): +(\d+) kB$", text, re.M)}
+
+
+def buddyinfo(text):
+    return {m[1]: [int(x) for x in m[2].split()]
+            for m in re.finditer(r"^Node 0, zone +(\S+) ((?: +\d+)+) $", text, re.M)}
+
+
+@pytest.mark.parametrize("board,mem", RUNS, ids=[f"{b}-{m}" for b, m in RUNS])
+def test_zones_buddy_and_dumps(boot, board, mem):
+    log, d = boot_all(boot, board, mem)
+    ram = BOARDS[board].ram_base
+    size = mem_bytes(mem)
+    lowmem = min(size, LOWMEM_MAX)
+    start_pfn, low_pfn, end_pfn = ram // PAGE, (ram + lowmem) // PAGE, (ram + size) // PAGE
+
+    # the boot log: zone ranges as Linux prints them
+    assert f"  Normal   [mem 0x{ram:016x}-0x{ram + lowmem - 1:016x}]" in log
+    if size > lowmem:
+        assert f"  HighMem  [mem 0x{ram + lowmem:016x}-0x{ram + size - 1:016x}]" in log
+    else:
+        assert "  HighMem  empty" in log
+    assert f"Initmem setup node 0 [mem 0x{ram:016x}-0x{ram + size - 1:016x}]" in log
+    m = re.search(r"^Memory: (\d+)K/(\d+)K available \((\d+)K kernel code, (\d+)K rwdata, "
+                  r"(\d+)K rodata, (\d+)K init, (\d+)K bss, (\d+)K reserved, 0K cma-reserved, "
+                  r"(\d+)K highmem\)$", log, re.M)
+    assert m, "no Memory: line"
+    assert int(m[2]) * 1024 == size and 0 < int(m[1]) < int(m[2])
+
+    # zoneinfo: spans are exactly lowmem and the rest
+    z = zoneinfo(d["/proc/zoneinfo"])
+    assert list(z) == ["Normal", "HighMem", "Movable"]
+    assert (z["Normal"]["start_pfn"], z["Normal"]["spanned"]) == (start_pfn, low_pfn - start_pfn)
+    assert z["Normal"]["present"] == low_pfn - start_pfn
+    assert z["HighMem"]["spanned"] == end_pfn - low_pfn
+    if size > lowmem:
+        assert z["HighMem"]["start_pfn"] == low_pfn
+        # Normal keeps 1/32 of HighMem back from requests that could use HighMem
+        hm = z["HighMem"]["managed"]
+        assert z["Normal"]["protection"] == [0, hm // 32, hm // 32]
+    for name, f in z.items():
+        if f["present"]:
+            assert f["min"] < f["low"] < f["high"], name
+
+    # buddyinfo x 2^order == MemFree == the zones' free pages; 11 orders
+    b = buddyinfo(d["/proc/buddyinfo"])
+    assert list(b) == (["Normal", "HighMem"] if size > lowmem else ["Normal"])
+    assert all(len(c) == 11 for c in b.values())
+    free = {zone: sum(n << o for o, n in enumerate(c)) for zone, c in b.items()}
+    for zone in b:
+        assert free[zone] == z[zone]["pages free"], zone
+    mi = meminfo(d["/proc/meminfo"])
+    assert mi["MemFree"] == sum(free.values()) * 4
+    assert mi["MemTotal"] == sum(f["managed"] for f in z.values()) * 4
+    assert mi["HighTotal"] == z["HighMem"]["managed"] * 4
+    assert mi["LowTotal"] + mi["HighTotal"] == mi["MemTotal"]
+    assert mi["HighFree"] == free.get("HighMem", 0) * 4
+    assert int(m[9]) == mi["HighTotal"]
+
+    # pagetypeinfo: 1024-page blocks covering each zone, Linux's six types
+    pt = d["/proc/pagetypeinfo"]
+    assert pt.startswith("Page block order: 10\nPages per block:  1024\n\n"
+                         "Free pages count per migrate type at order ")
+    for zone in b:
+        counts = re.search(rf"^Node 0, zone +{zone} +((?:\d+ +)+)$", pt, re.M)[1].split()
+        assert len(counts) == 6
+        assert sum(map(int, counts)) == -(-z[zone]["spanned"] // 1024)
+
+    # the buddy allocator's own self-tests
+    suites, totals = parse_ktap(log)
+    assert suites["page_alloc_buddy"]["ok"] and all(suites["page_alloc_buddy"]["cases"].values())
+    assert log.count("# expected bad page state") == 2
+    took = int(re.search(r"# alloc_all: took (\d+) pages", log)[1])
+    assert took > 0.9 * (end_pfn - start_pfn)      # all but the reserves and the kernel
+    assert totals["fail"] == 0
+
+
+def test_alloc_free_commands(boot):
+    """`alloc 3` shows the split and the block; `free` merges it back and
+    buddyinfo reads as before."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    before = con.run("cat /proc/buddyinfo")
+    text = con.run("alloc 3")
+    assert re.search(r"^  take +Normal +pfn 0x[0-9a-f]{5} order +\d+ \(\w+\)", text, re.M)
+    m = re.search(r"alloc_pages\(GFP_KERNEL, order 3\) = pfn (0x[0-9a-f]{5}) \(phys (0x[0-9a-f]{8}), "
+                  r"8 pages, zone Normal", text)
+    assert m and int(m[1], 16) << 12 == int(m[2], 16) and int(m[1], 16) % 8 == 0
+    assert con.run("cat /proc/buddyinfo") != before
+    text = con.run(f"free {m[1]} 3")
+    assert re.search(r"^  put +Normal +pfn", text, re.M)
+    assert con.run("cat /proc/buddyinfo") == before

@@ -77,3 +77,14 @@ def test_data_abort_is_reported(boot):
     assert syms["cmd_peek"] <= pc < syms["cmd_peek"] + 0x100
     # DFSR status 0x05: translation fault, section (ARMv7 ARM B3.13.3)
     assert re.search(r"data abort, FSR 0x0?05 \(status 0x05\)", log)
+
+
+def test_no_usable_memory(boot):
+    """mem=0 takes away all the DTB's memory and adds none. Expect the clear
+    error, with the DTB's address, and no paging_init (nothing is mapped)."""
+    con = boot("vexpress-a9", bootargs="console=ttyAMA0 mem=0")
+    con.allow("Error:")
+    m = con.expect(r"Error: DTB at phys 0x([0-9a-f]{8}): no usable memory")
+    assert A9_RAM <= int(m[1], 16) < A9_RAM + (512 << 20)
+    log = strip_stamps(con.log)
+    assert "Zone ranges:" not in log and "Memory:" not in log

@@ -105,9 +105,33 @@ def test_zones_buddy_and_dumps(boot, board, mem):
         assert len(counts) == 6
         assert sum(map(int, counts)) == -(-z[zone]["spanned"] // 1024)
 
-    # the buddy allocator's own self-tests
+    # slabinfo: objects = slabs x objects per slab, and meminfo's Slab is
+    # exactly the slabs' pages (no kmalloc_large object is left at dump time)
+    slabs = re.findall(r"^(\S+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) : tunables +0 +0 +0 : "
+                       r"slabdata +(\d+) +(\d+) +0$", d["/proc/slabinfo"], re.M)
+    assert {"kmem_cache", "kmem_cache_node", "kmalloc-8", "kmalloc-96", "kmalloc-8k"} <= \
+        {c[0] for c in slabs}
+    for name, *nums in slabs:
+        active, num, objsize, per_slab, pages, aslabs, nslabs = map(int, nums)
+        assert active <= num == per_slab * nslabs, name
+        assert objsize * per_slab <= pages * PAGE, name
+        assert aslabs == nslabs, name                 # SLUB reports every slab active
+    assert mi["Slab"] == sum(int(c[5]) * int(c[7]) for c in slabs) * 4
+    assert mi["SUnreclaim"] + mi["SReclaimable"] == mi["Slab"]
+
+    # vmallocinfo: the early UART's static mapping; VmallocUsed = its pages=
+    vm = d["/proc/vmallocinfo"]
+    uart = BOARDS[board].uart
+    assert re.search(rf"^0x[0-9a-f]{{8}}-0x[0-9a-f]{{8}} +4096 0x[0-9a-f]{{8}} phys=0x{uart:08x} "
+                     r"ioremap$", vm, re.M)
+    assert mi["VmallocUsed"] == sum(int(n) for n in re.findall(r" pages=(\d+)", vm)) * 4
+    assert mi["VmallocTotal"] == (0xFF800000 - (0xC0000000 + lowmem + (8 << 20) & ~((8 << 20) - 1))) // 1024
+
+    # the allocators' own self-tests
     suites, totals = parse_ktap(log)
-    assert suites["page_alloc_buddy"]["ok"] and all(suites["page_alloc_buddy"]["cases"].values())
+    for suite in ("page_alloc_buddy", "slab_cache", "slab_kmalloc", "highmem_kmap", "vmalloc"):
+        assert suites[suite]["ok"] and all(suites[suite]["cases"].values()), suite
+    assert bool(suites["highmem_kmap"]["skipped"]) == (size <= lowmem)
     assert log.count("# expected bad page state") == 2
     took = int(re.search(r"# alloc_all: took (\d+) pages", log)[1])
     assert took > 0.9 * (end_pfn - start_pfn)      # all but the reserves and the kernel

@@ -30,10 +30,26 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/*
+ * memset - a word at a time once aligned: memblock_alloc() zeroes mem_map
+ * (8 MiB at 1 GiB of RAM) and every page table with it, and a byte loop
+ * made that most of bootmem_init's time (make bench).
+ */
 void *memset(void *p, int c, size_t n)
 {
 	unsigned char *d = p;
+	uint32_t w = (unsigned char)c * 0x01010101u;
 
+	while (n && ((uintptr_t)d & 3)) {
+		*d++ = (unsigned char)c;
+		n--;
+	}
+	for (; n >= 16; n -= 16, d += 16) {
+		((uint32_t *)d)[0] = w;
+		((uint32_t *)d)[1] = w;
+		((uint32_t *)d)[2] = w;
+		((uint32_t *)d)[3] = w;
+	}
 	while (n--)
 		*d++ = (unsigned char)c;
 	return p;

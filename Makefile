@@ -4,6 +4,7 @@
 #   make                        build/{vmlinux,Image,zImage,System.map,kernel.asm}
 #   make run                    set up if needed, boot QEMU vexpress-a9 via U-Boot bootz
 #   make test                   set up if needed, host tests + QEMU tests
+#   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
 #   make menuconfig | savedefconfig | qemu-gdb | test-host | test-qemu | clean
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
@@ -146,12 +147,18 @@ check-strict-types: $(GEN)
 	done; echo "strict-types: every file builds with CONFIG_STRICT_MM_TYPECHECKS"
 test-host:
 	$(MAKE) -C tests/host
+# Benchmarks, reported not judged: host ns per alloc/free (tests/host/bench),
+# then instructions under QEMU -icount shift=0 at 128M..1G (scripts/bench).
+bench: setup
+	$(MAKE) all
+	$(MAKE) -C tests/host/bench
+	$(PYTHON) scripts/bench $(BENCH_ARGS)
 test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
 	rm -rf $(O)
 
-.PHONY: setup run qemu-gdb test test-host test-qemu check-strict-types clean menuconfig savedefconfig FORCE
+.PHONY: setup run qemu-gdb bench test test-host test-qemu check-strict-types clean menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

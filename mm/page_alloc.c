@@ -130,9 +130,12 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 {
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
-		struct page *buddy = page + (buddy_pfn - pfn);
+		struct page *buddy;
 
-		if (!zone_spans_pfn(zone, buddy_pfn) || !page_is_buddy(page, buddy, order))
+		if (!zone_spans_pfn(zone, buddy_pfn))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!page_is_buddy(page, buddy, order))
 			break;
 		trace("merge", zone, buddy_pfn, order, mt);
 		del_page_from_free_list(buddy, zone, order);

@@ -70,6 +70,7 @@ void buddyinfo_zone_show(struct seq_file *m, const struct zone *zone)
 
 static int buddyinfo_show(struct seq_file *m, void *priv)
 {
+	(void)priv;
 	struct zone *zone;
 
 	for_each_populated_zone(zone)
@@ -136,6 +137,7 @@ static void pagetypeinfo_showblockcount(struct seq_file *m)
 
 static int pagetypeinfo_show(struct seq_file *m, void *priv)
 {
+	(void)priv;
 	seq_printf(m, "Page block order: %d\n", pageblock_order);
 	seq_printf(m, "Pages per block:  %lu\n", pageblock_nr_pages);
 	seq_puts(m, "\n");
@@ -162,6 +164,12 @@ static unsigned long zone_batchsize(const struct zone *zone)
 		batch = 1;
 	batch += batch / 2;
 	return (1UL << (fls_ul(batch) - 1)) - 1;
+}
+
+/* Linux zone_highsize(): the low watermark shared by the CPUs, at least 4 batches. */
+static unsigned long pageset_high(const struct zone *zone)
+{
+	return max(low_wmark_pages(zone) / NR_CPUS_ONLINE, zone_batchsize(zone) << 2);
 }
 
 /* Linux calculate_normal_threshold(): how far per-CPU counters may drift. */
@@ -207,7 +215,7 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone, bool
 		seq_printf(m, "\n      %-12s %lu", zone_stat_names[i], zone_page_state(zone, i));
 	seq_printf(m, "\n  pagesets\n    cpu: %i\n              count: %i"
 		   "\n              high:  %lu\n              batch: %lu", 0, 0,
-		   low_wmark_pages(zone) / NR_CPUS_ONLINE, zone_batchsize(zone));
+		   pageset_high(zone), max(1UL, zone_batchsize(zone)));
 	seq_printf(m, "\n  vm stats threshold: %lu", stat_threshold(zone));
 	seq_printf(m, "\n  node_unreclaimable:  %u\n  start_pfn:           %lu\n",
 		   0U, zone->zone_start_pfn);
@@ -218,6 +226,7 @@ static int zoneinfo_show(struct seq_file *m, void *priv)
 	struct zone *zone;
 	bool first = true;
 
+	(void)priv;
 	for_each_zone(zone) {
 		zoneinfo_show_zone(m, zone, first && populated_zone(zone));
 		if (populated_zone(zone))

@@ -66,21 +66,7 @@ void panic(const char *fmt, ...)
 	exit(2);
 }
 
-/* Lowmem only: every page has its linear-map address. */
-void *page_address(const struct page *page)
-{
-	return lowmem_page_address(page);
-}
-
-void *kmap_local_page(struct page *page)
-{
-	return lowmem_page_address(page);
-}
-
-void kunmap_local(void *addr)
-{
-	(void)addr;
-}
+/* page_address, kmap_local_page: tests/host/stubs/highmem.c */
 
 /* ---- the node ------------------------------------------------------------------------ */
 

@@ -2,4 +2,4 @@
 # memblock (mm/mm_init.c, mm/memblock.c) on a simulated node, checked by
 # tests/host/lib/buddy_check.c. test_vmstat.c includes mm/vmstat.c itself
 # to reach its static show functions; test_main.c runs the groups.
-SRCS := mm/page_alloc.c mm/mm_init.c mm/memblock.c lib/seq_file.c
+SRCS := mm/page_alloc.c mm/mm_init.c mm/memblock.c lib/seq_file.c tests/host/stubs/highmem.c

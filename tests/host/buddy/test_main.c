@@ -17,27 +17,7 @@ static unsigned char stolen[1024];
 /* The migratetype of the request in progress (t_alloc), for "steal". */
 static int cur_mt;
 
-/* ---- stand-ins for mm/highmem.c ----------------------------------------------
- * HighMem has no linear map here, so a HighMem page "mapped" by
- * kmap_local_page is a scratch page: clear_highpage writes there, never
- * into the (unmapped) HighMem address. page_address is lowmem-only.
- */
-static unsigned char kmap_scratch[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-
-void *page_address(const struct page *page)
-{
-	return PageHighMem(page) ? NULL : lowmem_page_address(page);
-}
-
-void *kmap_local_page(struct page *page)
-{
-	return PageHighMem(page) ? (void *)kmap_scratch : lowmem_page_address(page);
-}
-
-void kunmap_local(void *addr)
-{
-	(void)addr;
-}
+/* page_address, kmap_local_page: tests/host/stubs/highmem.c */
 
 /* ---- booting a node ------------------------------------------------------------- */
 

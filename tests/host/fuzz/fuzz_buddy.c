@@ -43,23 +43,7 @@ static int cur_mt;
 static unsigned long ncalls;
 static char call_desc[96];
 
-/* ---- stand-ins for mm/highmem.c (lowmem only; HighMem into a scratch page) ---- */
-static unsigned char kmap_scratch[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-
-void *page_address(const struct page *page)
-{
-	return PageHighMem(page) ? NULL : lowmem_page_address(page);
-}
-
-void *kmap_local_page(struct page *page)
-{
-	return PageHighMem(page) ? (void *)kmap_scratch : lowmem_page_address(page);
-}
-
-void kunmap_local(void *addr)
-{
-	(void)addr;
-}
+/* page_address, kmap_local_page: tests/host/stubs/highmem.c */
 
 /* ---- the node ------------------------------------------------------------------- */
 

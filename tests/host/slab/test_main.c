@@ -15,21 +15,7 @@
 
 /* ---- stand-ins --------------------------------------------------------- */
 
-/* Lowmem only here: every page has its linear address. */
-void *page_address(const struct page *page)
-{
-	return lowmem_page_address(page);
-}
-
-void *kmap_local_page(struct page *page)
-{
-	return lowmem_page_address(page);
-}
-
-void kunmap_local(void *addr)
-{
-	(void)addr;
-}
+/* page_address, kmap_local_page: tests/host/stubs/highmem.c */
 
 char con_buf[8192];
 static size_t con_len;

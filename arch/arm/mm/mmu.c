@@ -248,7 +248,8 @@ void __init create_mapping(struct map_desc *md)
  * @io_desc: the mappings
  * @nr: how many
  *
- * Linux also records each one as a static vm area; we have no vmalloc yet.
+ * Only used when booting. vmalloc_init() later records the early device
+ * pages as static vm areas (Linux: vm_area_add_early from here).
  */
 void __init iotable_init(struct map_desc *io_desc, int nr)
 {

@@ -21,7 +21,7 @@
 #include <asm/page.h>
 #include <asm/pgtable-2level.h>
 
-/* Same spelling as arch/arm/mm/mm.h, so including both is harmless. */
+/* The fixmap area (asm/memory.h draws the whole map). */
 #define FIXADDR_START   0xffc80000UL
 #define FIXADDR_END     0xfff00000UL
 #define FIXADDR_TOP     (FIXADDR_END - PAGE_SIZE)

@@ -15,6 +15,7 @@
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgtable-2level.h>
 #include <asm/pgtable-2level-types.h>
+#include <asm/fixmap.h>         /* FIXADDR_START .. FIXADDR_END: kmap_local slots */
 
 /* The end of lowmem's linear map, set by adjust_lowmem_bounds (Linux: linux/mm.h). */
 extern void *high_memory;
@@ -26,9 +27,6 @@ extern void *high_memory;
  */
 #define VMALLOC_OFFSET  (8UL << 20)
 #define VMALLOC_START   (((unsigned long)high_memory + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1))
-#define FIXADDR_START   0xffc80000UL   /* fixmap: kmap_local slots */
-#define FIXADDR_END     0xfff00000UL
-#define FIXADDR_TOP     (FIXADDR_END - PAGE_SIZE)
 #define VECTORS_BASE    0xffff0000UL
 
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];

@@ -189,19 +189,21 @@ void __init free_pages_memory(unsigned long start, unsigned long end)
 }
 
 /**
- * memblock_free_all - release every free lowmem range to the buddy allocator
+ * free_memblock_ranges - hand memblock's free ranges in [lo_pfn, hi_pfn) to
+ * the buddy allocator
  *
- * Free = memblock memory, minus reserved, minus NOMAP. Reserved pages stay
- * PG_reserved. HighMem is the architecture's (free_highpages). Return: pages freed.
+ * Free = memblock memory, minus reserved, minus NOMAP (Linux
+ * __free_memory_core per range). Reserved pages stay PG_reserved.
+ * Return: pages freed.
  */
-unsigned long __init memblock_free_all(void)
+unsigned long __init free_memblock_ranges(unsigned long lo_pfn, unsigned long hi_pfn)
 {
 	phys_addr_t start, end;
 	unsigned long count = 0;
 	u64 i;
 
 	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
-		unsigned long s = PFN_UP(start), e = min(PFN_DOWN(end), max_low_pfn);
+		unsigned long s = max(PFN_UP(start), lo_pfn), e = min(PFN_DOWN(end), hi_pfn);
 
 		if (s < e) {
 			free_pages_memory(s, e);
@@ -209,6 +211,16 @@ unsigned long __init memblock_free_all(void)
 		}
 	}
 	return count;
+}
+
+/**
+ * memblock_free_all - release every free lowmem range to the buddy allocator
+ *
+ * HighMem is the architecture's (free_highpages). Return: pages freed.
+ */
+unsigned long __init memblock_free_all(void)
+{
+	return free_memblock_ranges(0, max_low_pfn);
 }
 
 /* ---- watermarks (Linux: init_per_zone_wmark_min and friends) ---------- */

@@ -91,6 +91,7 @@ unsigned long nr_free_pages(void);
 void free_area_init(const unsigned long *max_zone_pfn);
 unsigned long memblock_free_all(void);
 void free_pages_memory(unsigned long start_pfn, unsigned long end_pfn);
+unsigned long free_memblock_ranges(unsigned long lo_pfn, unsigned long hi_pfn);
 void init_per_zone_wmark_min(void);
 /* arch/arm/mm/init.c: memblock_free_all + HighMem + watermarks, then "Memory:" */
 void mem_init(void);

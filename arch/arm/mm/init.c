@@ -47,15 +47,7 @@ void __init bootmem_init(void)
 /* Free memblock's HighMem ranges to the buddy allocator (Linux frees them a page at a time). */
 static void __init free_highpages(void)
 {
-	phys_addr_t start, end;
-	u64 i;
-
-	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
-		unsigned long s = max(PFN_UP(start), max_low_pfn), e = PFN_DOWN(end);
-
-		if (s < e)
-			free_pages_memory(s, e);
-	}
+	free_memblock_ranges(max_low_pfn, max_pfn);
 }
 
 /* The "Memory: ...K/...K available (...)" line, with Linux's terms. */

@@ -43,20 +43,6 @@ void trace_clear(void)
 	ntrace = 0;
 }
 
-/* What free_highpages (arch/arm/mm/init.c) does: free memblock's HighMem ranges. */
-static void free_highpages(void)
-{
-	phys_addr_t start, end;
-	u64 i;
-
-	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
-		unsigned long s = max(PFN_UP(start), max_low_pfn), e = PFN_DOWN(end);
-
-		if (s < e)
-			free_pages_memory(s, e);
-	}
-}
-
 void node_boot(u32 lowmem, u32 highmem, const struct rsv *rsv, int nrsv)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
@@ -80,7 +66,7 @@ void node_boot(u32 lowmem, u32 highmem, const struct rsv *rsv, int nrsv)
 	max_zone_pfn[ZONE_HIGHMEM] = max_pfn;
 	free_area_init(max_zone_pfn);
 	memblock_free_all();
-	free_highpages();
+	free_memblock_ranges(max_low_pfn, max_pfn);     /* arch free_highpages */
 	init_per_zone_wmark_min();
 	buddy_trace = record;
 	trace_clear();

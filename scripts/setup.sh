@@ -11,7 +11,7 @@
 set -euo pipefail
 
 CACHE="${ARMMM_CACHE:-$HOME/.cache/armmm}"
-STAMP="$CACHE/.stamp-setup-v2"
+STAMP="$CACHE/.stamp-setup-v3"
 
 if [[ "${1:-}" == "--print-cache" ]]; then
 	echo "$CACHE"
@@ -53,18 +53,20 @@ export DEBIAN_FRONTEND=noninteractive
 PACKAGES=(
 	qemu-system-arm gcc-arm-none-eabi binutils-arm-none-eabi u-boot-tools
 	device-tree-compiler python3-kconfiglib python3-pytest python3-pexpect
-	libcmocka-dev lz4 clang gdb-multiarch make cpio xz-utils u-boot-qemu
+	lz4 clang gdb-multiarch make cpio xz-utils u-boot-qemu
 	# U-Boot's own build (host tools, Kconfig, mkeficapsule) needs these;
 	# gcc is also the host compiler for tests/host:
 	gcc libc6-dev pkg-config bison flex bc libssl-dev libgnutls28-dev uuid-dev
 	# dpkg-source, used by 'apt-get source' to unpack and patch U-Boot:
 	dpkg-dev
-	# tests/host build the mm code as 32-bit (-m32, i386) so unsigned long and
-	# pointers are 32 bits as on ARM, under ASan/UBSan, with cmocka:
-	gcc-multilib lib32asan8 lib32ubsan1 libcmocka-dev:i386
-	# tests/host/fuzz: libFuzzer for i386 (clang's runtime) and the 32-bit
-	# C++ library it links with:
-	libclang-rt-14-dev lib32stdc++-12-dev
+	# tests/host: the mm code built for the target's own ABI (armhf: ARM EABI,
+	# ILP32, 8-byte-aligned u64) under ASan/UBSan, with cmocka for armhf, run
+	# under user-mode QEMU on an x86-64 machine (tests/host/Makefile):
+	gcc-arm-linux-gnueabihf libc6-dev-armhf-cross libasan8-armhf-cross
+	libubsan1-armhf-cross qemu-user libcmocka-dev:armhf
+	# tests/host/fuzz: clang's libFuzzer/ASan/UBSan runtimes for armhf (they
+	# install beside the amd64 ones) and the armhf C++ library they link with:
+	libclang-rt-14-dev:armhf libstdc++-12-dev-armhf-cross
 )
 
 missing_packages() {
@@ -95,8 +97,8 @@ need_update=""
 done_a=""
 # (grep without -q below: -q exits early and, under pipefail, the writer's
 # SIGPIPE would count as "not found".)
-# armhf: the DTB, Linux and U-Boot packages; i386: 32-bit host test libraries.
-for arch in armhf i386; do
+# armhf: the DTB, Linux and U-Boot packages, and the host tests' libraries.
+for arch in armhf; do
 	if ! dpkg --print-foreign-architectures | grep -x "$arch" >/dev/null; then
 		$SUDO dpkg --add-architecture "$arch"
 		need_update=1 done_a+="$arch added; "

@@ -4,39 +4,27 @@
  */
 #define _GNU_SOURCE
 #include <host/sim.h>
+#include <host/lowmem.h>
 #include <asm/memory.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <cmocka.h>
 
 unsigned long __pv_phys_pfn_offset;
 unsigned long __pv_offset;
 
-static void *ram;
-static u32 ram_size;
-
 void sim_ram_free(void)
 {
-	if (ram)
-		munmap(ram, ram_size);
-	ram = NULL;
+	host_lowmem_unmap();
 }
 
 void sim_ram_init(phys_addr_t phys_offset, u32 lowmem_size)
 {
-	sim_ram_free();
-	ram = mmap((void *)PAGE_OFFSET, lowmem_size, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	if (ram != (void *)PAGE_OFFSET) {
-		fprintf(stderr, "sim: cannot map %u bytes at PAGE_OFFSET 0x%lx (build with -m32?)\n",
-			lowmem_size, (unsigned long)PAGE_OFFSET);
-		abort();
-	}
-	ram_size = lowmem_size;
+	host_lowmem_unmap();
+	host_lowmem_map("sim", lowmem_size);
 	__pv_phys_pfn_offset = phys_offset >> PAGE_SHIFT;
 	__pv_offset = phys_offset - PAGE_OFFSET;
 }

@@ -1,6 +1,6 @@
 /*
  * host/sim.h - what the host unit tests put under the real kernel sources:
- * a simulated physical RAM mapped at PAGE_OFFSET in this (32-bit) test
+ * a simulated physical RAM mapped at PAGE_OFFSET in this (armhf) test
  * process, so __va()/__pa() are the kernel's own arithmetic and every
  * pointer the code derives really points into the simulation; and printk /
  * panic stand-ins that tests can read and catch.

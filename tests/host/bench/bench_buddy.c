@@ -3,26 +3,27 @@
  * slab allocators' fast paths (reported, never pass/fail; `make bench`).
  *
  * A 256 MiB node at 0x60000000, all lowmem, simulated at PAGE_OFFSET in
- * this -m32 process (as tests/host/lib/sim.c does, without cmocka),
+ * this native process (tests/host/lib/lowmem.c, as the host tests do),
  * booted like bootmem_init + mem_init, then kmem_cache_init. For each
  * measure: RUNS runs of ROUNDS pairs, clock_gettime(CLOCK_MONOTONIC)
  * around each run; the median run, in ns per pair, is printed:
  *
  *   bench_buddy: alloc_pages+__free_pages order 0: 41.2 ns per pair (median of 9 runs of 200000)
  *
- * Built -O2 without sanitizers (tests/host/bench/Makefile).
+ * Built natively, -O2, without sanitizers (tests/host/bench/Makefile says
+ * why not armhf like the host tests).
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <host/lowmem.h>
 
 #define RAM_BASE        0x60000000u
 #define RAM_SIZE        (256u << 20)
@@ -73,13 +74,8 @@ void panic(const char *fmt, ...)
 static void boot(void)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
-	void *ram = mmap((void *)PAGE_OFFSET, RAM_SIZE, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 
-	if (ram != (void *)PAGE_OFFSET) {
-		fprintf(stderr, "bench_buddy: cannot map RAM at PAGE_OFFSET (built with -m32?)\n");
-		exit(2);
-	}
+	host_lowmem_map("bench_buddy", RAM_SIZE);
 	__pv_phys_pfn_offset = RAM_BASE >> PAGE_SHIFT;
 	__pv_offset = RAM_BASE - PAGE_OFFSET;
 	memblock_reset_for_test();

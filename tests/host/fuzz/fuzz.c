@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
+#include <host/lowmem.h>
 #include <asm/memory.h>
 #include "fuzz.h"
 
@@ -60,13 +60,7 @@ void fuzz_fail(const char *why, ...)
 
 void fuzz_ram_init(phys_addr_t phys, u32 size)
 {
-	void *ram = mmap((void *)PAGE_OFFSET, size, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-
-	if (ram != (void *)PAGE_OFFSET) {
-		fprintf(stderr, "fuzz: cannot map RAM at PAGE_OFFSET (build with -m32)\n");
-		abort();
-	}
+	host_lowmem_map("fuzz", size);
 	__pv_phys_pfn_offset = phys >> PAGE_SHIFT;
 	__pv_offset = phys - PAGE_OFFSET;
 }

@@ -26,8 +26,11 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
 
-# Targets that need neither a .config nor the cross compiler.
-NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help
+# Targets that need neither a .config nor the cross compiler. The ones
+# that run set-up first (run, test, bench, ...) build through a sub-make, so
+# the .config is made only once set-up has installed kconfiglib.
+NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
+                  run qemu-gdb test bench test-qemu compare linux-ref
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(KCONFIG_CONFIG)

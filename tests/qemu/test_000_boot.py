@@ -15,7 +15,7 @@ from kernel import (PAGE_OFFSET, SMP, expected_head_entries, head_entries, parse
 
 RUNS = [("vexpress-a9", "512M"), ("vexpress-a9", "1G"), ("vexpress-a9", "128M"),
         ("virt", "1G"), ("vexpress-a15", "1G")]
-PV_CASES = {"pv_table_immediates", "pv_offset_matches_phys_offset",
+PV_CASES = {"pv_table_immediates", "pa_matches_run_address", "image_in_dtb_memory",
             "pa_va_roundtrip_all_ram", "head_sections"}
 
 

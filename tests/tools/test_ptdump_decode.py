@@ -9,6 +9,7 @@ lines are Linux 6.1's arch/arm/mm/dump.c format, spaces included:
 "0x%08lx-0x%08lx   %9lu%c %s %s" then the attribute words.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -468,14 +469,63 @@ def test_markers_and_vmalloc_start():
                      "Vectors", "Vectors End"]
 
 
-def test_rules_table_masks_match_dump_c():
+# ---- the decoder's rules against arch/arm/mm/dump.c itself ----------------------
+ROOT = Path(__file__).resolve().parents[2]
+C_HEADERS = ("arch/arm/include/asm/pgtable-hwdef.h", "arch/arm/include/asm/pgtable-2level.h",
+             "arch/arm/mm/dump.c")
+
+
+def c_constants():
+    """Every object-like #define of the headers dump.c uses (and dump.c's
+    own), evaluated: UL(x) is x, and a name is its own #define's value."""
+    raw = {}
+    for f in C_HEADERS:
+        for m in re.finditer(r"^#define\s+([A-Za-z_]\w*)[ \t]+(.+?)\s*(?:/\*.*)?$",
+                             (ROOT / f).read_text(), re.M):
+            raw[m[1]] = m[2]
+    vals = {}
+
+    def value(name):
+        if name not in vals:
+            expr = re.sub(r"\bUL\(([^()]*)\)", r"(\1)", raw[name])
+            expr = re.sub(r"\b(0x[0-9a-fA-F]+|\d+)[uUlL]+\b", r"\1", expr)
+            vals[name] = c_eval(expr, value)
+        return vals[name]
+    return value
+
+
+def c_eval(expr, value):
+    """A C constant expression of names, numbers, | << ( ): its value."""
+    expr = re.sub(r"\b[A-Za-z_]\w*\b", lambda m: str(value(m[0])), expr)
+    assert re.fullmatch(r"[\s\dxa-fA-F|<>()]+", expr), f"not a constant expression: {expr}"
+    return eval(expr, {"__builtins__": {}})
+
+
+def c_prot_bits(src, table, value):
+    """dump.c's prot_bits table `table`: (mask, val, set, clear) rows."""
+    body = re.search(r"struct prot_bits " + table + r"\[\] = \{(.*?)\n\};", src, re.S)[1]
+    rows = re.findall(r"\{\s*([^,]+),\s*([^,]+),\s*(\"[^\"]*\"|NULL),\s*(\"[^\"]*\"|NULL)\s*\}", body)
+    return [(c_eval(m, value), c_eval(v, value), None if a == "NULL" else a.strip('"'),
+             None if b == "NULL" else b.strip('"')) for m, v, a, b in rows]
+
+
+def test_rules_match_dump_c():
     """
-    Expect the OR of each ptdump table's masks to be dump.c's pg_level mask:
-    sections AP/APX, XN, S; Linux PTEs USER, RDONLY, XN, SHARED, MT.
+    Read arch/arm/mm/dump.c: expect the decoder's "sect" and "pte" rules to be
+    its section_bits[] and pte_bits[] row for row (mask, value, the words
+    printed when set and clear), and each table's OR of masks to be the
+    pg_level[] mask dump.c compares entries with.
     """
-    assert ptd.table_mask("sect") == (ptd.PMD_SECT_AP_MASK | ptd.PMD_SECT_XN | ptd.PMD_SECT_S)
-    assert ptd.table_mask("pte") == (ptd.L_PTE_USER | ptd.L_PTE_RDONLY | ptd.L_PTE_XN |
-                                     ptd.L_PTE_SHARED | ptd.L_PTE_MT_MASK)
+    src = (ROOT / "arch/arm/mm/dump.c").read_text()
+    value = c_constants()
+    for table, c_table, level in (("sect", "section_bits", "LEVEL_SECT"),
+                                  ("pte", "pte_bits", "LEVEL_PTE")):
+        got = [(r.mask, r.val, r.set, r.clear) for r in ptd.rules(table)]
+        want = c_prot_bits(src, c_table, value)
+        assert len(want) >= 6, f"{c_table}: parsed only {len(want)} rows"
+        assert got == want, f"{table} rules differ from dump.c {c_table}[]"
+        mask = re.search(r"\[" + level + r"\]\s*=\s*\{[^,]+,[^,]+,[^,]+\),\s*([^}]+?)\s*\}", src)[1]
+        assert ptd.table_mask(table) == c_eval(mask, value), f"{table}: pg_level mask"
 
 
 def test_walk_rejects_a_short_pgd():

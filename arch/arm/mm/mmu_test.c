@@ -4,12 +4,25 @@
 #include <linux/ktest.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
+#include <asm/cp15.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/vtop.h>
 #include "mm.h"
 
 #define TEST_PATTERN 0x5aa5c33cu
+
+/*
+ * The small-page descriptor (ARM ARM B3.5.1, Figure B3-4), written from the
+ * manual rather than from pgtable-hwdef.h, so an expected word here does
+ * not share a mistake with set_pte_ext:
+ *
+ *   31         12  11  10   9   8   6  5     4  3  2  1  0
+ *  |  PA[31:12]  |nG | S |AP2 | TEX | AP[1:0]| C| B| 1|XN|
+ */
+#define SMALL_PAGE(pa, ng, s, ap2, tex, ap10, c, b, xn)                         \
+	((u32)(pa) | (ng) << 11 | (s) << 10 | (ap2) << 9 | (tex) << 6 |          \
+	 (ap10) << 4 | (c) << 3 | (b) << 2 | 1u << 1 | (xn))
 
 /* Write a pattern to a word, read it back, restore the old value. */
 static bool word_rw_ok(volatile u32 *p)
@@ -67,19 +80,31 @@ static void kernel_text_x_data_nx(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, r.kind == VTOP_SECTION && !r.executable && !r.writable);
 }
 
-/* The vectors page is one 4 KiB page, read-only, executable, through a
- * split PTE page whose L1 words point at +0x800 and +0xc00. */
+/*
+ * The vectors page is one 4 KiB page through a split PTE page whose L1
+ * words point at +0x800 and +0xc00. Its hardware PTE, from the ARM ARM:
+ * user and kernel read-only (AP[2:0] = 111), executable, global; Linux's
+ * cache policy (build_mem_type_table): on SMP write-back write-allocate
+ * (TEX remap index 7 = TEX[0]:C:B 1:1:1) and shareable, on UP write-back
+ * (index 3 = 0:1:1), not shareable. At the physical page the Linux PTE
+ * names, which the MMU itself (ATS1CPR) reaches.
+ */
 static void vectors_page_split_pte(struct ktest *t)
 {
 	struct vtop_result r;
 	pmd_t *pmd = pmd_off_k(VECTORS_BASE);
-	phys_addr_t page = __pa(pte_offset_kernel(pmd, 0));
+	phys_addr_t page = __pa(pte_offset_kernel(pmd, 0)), pa;
+	u32 par = ats1cpr(VECTORS_BASE);
 
 	KTEST_EXPECT_EQ(t, vtop_walk(VECTORS_BASE, &r), VTOP_PAGE);
 	KTEST_EXPECT_TRUE(t, r.executable && !r.writable);
 	KTEST_EXPECT_EQ(t, pmd_val(pmd[0]) & PMD_TABLE_MASK, page + PTE_HWTABLE_OFF);
 	KTEST_EXPECT_EQ(t, pmd_val(pmd[1]) & PMD_TABLE_MASK, page + PTE_HWTABLE_OFF + L2_TABLE_SIZE);
-	KTEST_EXPECT_EQ(t, r.hw_pte, pte_v7_hw(pte_val(*r.linux_pte), 0));
+	pa = pte_val(*r.linux_pte) & PAGE_MASK;
+	KTEST_EXPECT_EQ(t, r.hw_pte, __cpu_smp ? SMALL_PAGE(pa, 0, 1, 1, 1, 3, 1, 1, 0)
+					       : SMALL_PAGE(pa, 0, 0, 1, 0, 3, 1, 1, 0));
+	KTEST_EXPECT_EQ(t, par & PAR_F, 0);
+	KTEST_EXPECT_EQ(t, par & PAR_PA_MASK, pa);
 }
 
 /* head.S's identity map of __turn_mmu_on is gone after paging_init. */

@@ -27,6 +27,21 @@
 #define IDX_WBWA   7                    /* TEX remap index of normal WBWA memory */
 #define IDX_DEVICE 4                    /* shared device */
 
+/*
+ * The ARMv7 short-descriptor small-page descriptor (ARM ARM DDI 0406C,
+ * B3.5.1, Figure B3-4), written here from the manual, not from
+ * pgtable-hwdef.h, so that the expected words below do not share a
+ * mistake with the code under test:
+ *
+ *   31         12  11  10   9   8   6  5     4  3  2  1  0
+ *  +-------------+---+---+----+-----+--------+--+--+--+--+
+ *  |  PA[31:12]  |nG | S |AP2 | TEX | AP[1:0]| C| B| 1|XN|
+ *  +-------------+---+---+----+-----+--------+--+--+--+--+
+ */
+#define SMALL_PAGE(pa, ng, s, ap2, tex, ap10, c, b, xn)                         \
+	((uint32_t)(pa) | (ng) << 11 | (s) << 10 | (ap2) << 9 | (tex) << 6 |     \
+	 (ap10) << 4 | (c) << 3 | (b) << 2 | 1u << 1 | (xn))
+
 pgd_t swapper_pg_dir[PTRS_PER_PGD];
 u32 __cpu_smp = 1;                      /* the SMP (virt) flavour of mem_types */
 static phys_addr_t alloc_top;           /* memblock's allocation limit */
@@ -180,7 +195,11 @@ static void create_mapping_vectors_split_pte_check(void **state)
 	lpte = (pte_t *)__va(table) + idx;
 	assert_int_equal(pte_val(*lpte) & PAGE_MASK, page_pa);
 	assert_true(pte_val(*lpte) & L_PTE_USER);
-	assert_int_equal(*(uint32_t *)((char *)lpte + 0x800), pte_v7_hw(pte_val(*lpte), 0));
+	/* user RO and kernel RO, executable, WBWA (index 7), shared (SMP), global */
+	assert_int_equal(*(uint32_t *)((char *)lpte + 0x800),
+			 SMALL_PAGE(page_pa, 0, 1, 1, 1, 3, 1, 1, 0));
+	assert_int_equal(*(uint32_t *)((char *)(lpte + 1) + 0x800),
+			 SMALL_PAGE(page_pa + PAGE_SIZE, 0, 1, 1, 1, 1, 1, 1, 0));
 	check_all_pages(e, 2);
 }
 
@@ -218,25 +237,65 @@ static void create_mapping_pages_over_section_panics_check(void **state)
 	assert_non_null(strstr(sim_panic_msg, "already mapped by a section"));
 }
 
-/* set_pte_ext's rules, one bit at a time (proc-v7-2level.S). */
-static void pte_v7_hw_rules_check(void **state)
+/*
+ * set_pte_ext's rules (Linux: cpu_v7_set_pte_ext, proc-v7-2level.S): a
+ * Linux PTE and the hardware word it must give, row by row. AP[2:0] 001
+ * kernel RW, 101 kernel RO, 011 user RW, 111 RO for both; TEX[0]:C:B is
+ * the TEX remap index (7 WBWA, 4 device, 3 WB, 2 WT, 1 bufferable, 0 SO).
+ */
+#define PA  0x60001000u
+#define PYD (L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY)
+static const struct {
+	const char *what;
+	pteval_t linux_pte;
+	unsigned int ext;
+	uint32_t hw;
+} pte_rows[] = {
+	{ "kernel RW WBWA", PYD | L_PTE_MT_WRITEALLOC, 0, SMALL_PAGE(PA, 0, 0, 0, 1, 1, 1, 1, 0) },
+	{ "clean: RO until written", L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_MT_WRITEALLOC, 0,
+	  SMALL_PAGE(PA, 0, 0, 1, 1, 1, 1, 1, 0) },
+	{ "kernel RO", PYD | L_PTE_RDONLY | L_PTE_MT_WRITEALLOC, 0,
+	  SMALL_PAGE(PA, 0, 0, 1, 1, 1, 1, 1, 0) },
+	{ "user RW", PYD | L_PTE_USER | L_PTE_MT_WRITEALLOC, 0,
+	  SMALL_PAGE(PA, 0, 0, 0, 1, 3, 1, 1, 0) },
+	{ "user RO (high vectors)", PYD | L_PTE_USER | L_PTE_RDONLY | L_PTE_MT_WRITEALLOC, 0,
+	  SMALL_PAGE(PA, 0, 0, 1, 1, 3, 1, 1, 0) },
+	{ "user clean", L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_USER | L_PTE_MT_WRITEALLOC, 0,
+	  SMALL_PAGE(PA, 0, 0, 1, 1, 3, 1, 1, 0) },
+	{ "XN", PYD | L_PTE_XN | L_PTE_MT_WRITEALLOC, 0, SMALL_PAGE(PA, 0, 0, 0, 1, 1, 1, 1, 1) },
+	{ "shared, ext nG", PYD | L_PTE_SHARED | L_PTE_MT_WRITEALLOC, 1u << 11,
+	  SMALL_PAGE(PA, 1, 1, 0, 1, 1, 1, 1, 0) },
+	{ "device shared", PYD | L_PTE_XN | L_PTE_MT_DEV_SHARED, 0,
+	  SMALL_PAGE(PA, 0, 0, 0, 1, 1, 0, 0, 1) },
+	{ "device non-shared", PYD | L_PTE_XN | L_PTE_MT_DEV_NONSHARED, 0,
+	  SMALL_PAGE(PA, 0, 0, 0, 1, 1, 0, 0, 1) },
+	{ "device WC", PYD | L_PTE_XN | L_PTE_MT_DEV_WC, 0, SMALL_PAGE(PA, 0, 0, 0, 0, 1, 0, 1, 1) },
+	{ "write-back", PYD | L_PTE_MT_WRITEBACK, 0, SMALL_PAGE(PA, 0, 0, 0, 0, 1, 1, 1, 0) },
+	{ "write-through", PYD | L_PTE_MT_WRITETHROUGH, 0, SMALL_PAGE(PA, 0, 0, 0, 0, 1, 1, 0, 0) },
+	{ "strongly ordered", PYD | L_PTE_MT_UNCACHED, 0, SMALL_PAGE(PA, 0, 0, 0, 0, 1, 0, 0, 0) },
+	{ "old: no entry", L_PTE_PRESENT | L_PTE_DIRTY | L_PTE_MT_WRITEALLOC, 0, 0 },
+	{ "not present", L_PTE_YOUNG | L_PTE_DIRTY | L_PTE_MT_WRITEALLOC, 0, 0 },
+	{ "PROT_NONE", PYD | L_PTE_NONE | L_PTE_MT_WRITEALLOC, 0, 0 },
+};
+
+/*
+ * Each row through set_pte_ext into a PTE page: the Linux PTE lands as
+ * given, the hardware word 2048 bytes on is the row's.
+ */
+static void set_pte_ext_rows_check(void **state)
 {
-	const pteval_t base = 0x60001000 | L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_DIRTY;
+	pte_t *page = __va(RAM_BASE + (4u << 20));
+	size_t i;
 
 	(void)state;
-	assert_int_equal(pte_v7_hw(base, 0) & 0x3ff, PTE_EXT_AP0 | PTE_TYPE_SMALL);
-	assert_true(pte_v7_hw(base & ~L_PTE_DIRTY, 0) & PTE_EXT_APX);   /* clean: RO */
-	assert_true(pte_v7_hw(base | L_PTE_RDONLY, 0) & PTE_EXT_APX);
-	assert_true(pte_v7_hw(base | L_PTE_USER, 0) & PTE_EXT_AP1);
-	assert_true(pte_v7_hw(base | L_PTE_XN, 0) & PTE_EXT_XN);
-	assert_int_equal(pte_v7_hw(base & ~L_PTE_YOUNG, 0), 0);          /* old: no entry */
-	assert_int_equal(pte_v7_hw(base & ~L_PTE_PRESENT, 0), 0);
-	assert_int_equal(pte_v7_hw(base | L_PTE_NONE, 0), 0);
-	assert_int_equal(pte_v7_hw(base | L_PTE_MT_WRITEALLOC, 0) & 0x4c,
-			 PTE_EXT_TEX(1) | PTE_CACHEABLE | PTE_BUFFERABLE);
-	assert_int_equal(pte_v7_hw(base | L_PTE_SHARED, PTE_EXT_NG) & 0xc00,
-			 PTE_EXT_SHARED | PTE_EXT_NG);
-	assert_int_equal(pte_v7_hw(base, 0) & PAGE_MASK, 0x60001000);
+	for (i = 0; i < sizeof(pte_rows) / sizeof(pte_rows[0]); i++) {
+		pte_t *ptep = page + i;
+
+		set_pte_ext(ptep, __pte(PA | pte_rows[i].linux_pte), pte_rows[i].ext);
+		if (pte_val(*ptep) != (PA | pte_rows[i].linux_pte) || *pte_hw(ptep) != pte_rows[i].hw)
+			fail_msg("%s: Linux PTE 0x%08x, hardware 0x%08x, want 0x%08x", pte_rows[i].what,
+				 pte_val(*ptep), *pte_hw(ptep), pte_rows[i].hw);
+	}
 }
 
 int main(void)
@@ -248,7 +307,7 @@ int main(void)
 		cmocka_unit_test_setup(create_mapping_device_page_check, setup),
 		cmocka_unit_test_setup(create_mapping_user_region_refused_check, setup),
 		cmocka_unit_test_setup(create_mapping_pages_over_section_panics_check, setup),
-		cmocka_unit_test_setup(pte_v7_hw_rules_check, setup),
+		cmocka_unit_test_setup(set_pte_ext_rows_check, setup),
 	};
 
 	build_mem_type_table();

@@ -93,6 +93,22 @@
 /* ID_PFR1.GenTimer (B4.1.94), bits 19:16: 1 = generic timer present. */
 #define ID_PFR1_GENTIMER_SHIFT 16
 
+/*
+ * PAR (B4.1.112), short-descriptor format, after an address translation
+ * operation such as ATS1CPR:
+ *
+ *   31                    12 11 10  9  8  7   4 3  2  1  0
+ *  +------------------------+--+---+--+--+------+-----+--+--+
+ *  | PA[31:12]              |LP|IMP|NS|SH| Inner|Outer|SS| F|   F = 0
+ *  +------------------------+--+---+--+--+------+-----+--+--+
+ *
+ * F = 1: the translation faulted (bits 6:1 then hold the fault status).
+ * SS = 1: a supersection, PA[31:24] only (we map none).
+ */
+#define PAR_F           (UL(1) << 0)
+#define PAR_SS          (UL(1) << 1)
+#define PAR_PA_MASK     UL(0xfffff000)
+
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
 
@@ -137,6 +153,21 @@ static inline u64 read_cntvct(void)
 
 	__asm__ __volatile__("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r" (lo), "=r" (hi));
 	return ((u64)hi << 32) | lo;
+}
+
+/*
+ * The MMU's own translation of va for a privileged read (ATS1CPR, B4.2.6),
+ * through whatever tables TTBR0 points at: returns PAR. Independent of
+ * every table walker and __pa() in this kernel, so the self-tests use it
+ * as the oracle.
+ */
+static inline u32 ats1cpr(unsigned long va)
+{
+	u32 par;
+
+	__asm__ __volatile__("mcr p15, 0, %1, c7, c8, 0\n\tisb\n\t"
+			     "mrc p15, 0, %0, c7, c4, 0" : "=r" (par) : "r" (va) : "memory");
+	return par;
 }
 
 /* Invalidate the whole unified TLB after a table change (B4.2.2). */

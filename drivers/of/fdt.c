@@ -99,17 +99,14 @@ static void bus_cells(const void *blob, int node, int *na, int *ns)
 
 /*
  * Map addr (a child address of bus node `bus`) through bus's "ranges" into
- * bus's parent's address space. An absent ranges property means "not
+ * its parent's address space. An absent ranges property means "not
  * translatable"; an empty one means identity (Devicetree spec 2.3.8).
  */
-static int translate_one(const void *blob, int bus, u64 *addr)
+static int translate_one(const void *blob, int bus, int parent, u64 *addr)
 {
-	int parent = fdt_parent_offset(blob, bus);
 	int cna, cns, pna, pns, len, i, entry;
 	const fdt32_t *ranges;
 
-	if (parent < 0)
-		return parent;
 	ranges = fdt_getprop(blob, bus, "ranges", &len);
 	if (!ranges)
 		return -FDT_ERR_NOTFOUND;
@@ -131,15 +128,15 @@ static int translate_one(const void *blob, int bus, u64 *addr)
 	return -FDT_ERR_NOTFOUND;
 }
 
-int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size)
+int of_translate_reg_path(const void *blob, const int *path, int depth, int node, int idx,
+			  u64 *addr, u64 *size)
 {
-	int bus = fdt_parent_offset(blob, node);
-	int na, ns, len, err;
+	int na, ns, len, err, d;
 	const fdt32_t *reg;
 
-	if (bus < 0)
-		return bus;
-	bus_cells(blob, bus, &na, &ns);
+	if (depth < 1)
+		return -FDT_ERR_BADOFFSET;
+	bus_cells(blob, path[depth - 1], &na, &ns);
 	reg = fdt_getprop(blob, node, "reg", &len);
 	if (!reg || len < (idx + 1) * (na + ns) * 4)
 		return -FDT_ERR_NOTFOUND;
@@ -147,12 +144,28 @@ int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size)
 	*addr = read_cells(reg, na);
 	*size = read_cells(reg + na, ns);
 	/* climb: each bus below the root translates into its parent */
-	for (; fdt_parent_offset(blob, bus) >= 0; bus = fdt_parent_offset(blob, bus)) {
-		err = translate_one(blob, bus, addr);
+	for (d = depth - 1; d > 0; d--) {
+		err = translate_one(blob, path[d], path[d - 1], addr);
 		if (err)
 			return err;
 	}
 	return 0;
+}
+
+int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size)
+{
+	int path[OF_MAX_DEPTH], depth = fdt_node_depth(blob, node), d;
+
+	if (depth < 0)
+		return depth;
+	if (depth >= OF_MAX_DEPTH)
+		return -FDT_ERR_BADSTRUCTURE;
+	for (d = 0; d < depth; d++) {
+		path[d] = fdt_supernode_atdepth_offset(blob, node, d, NULL);
+		if (path[d] < 0)
+			return path[d];
+	}
+	return of_translate_reg_path(blob, path, depth, node, idx, addr, size);
 }
 
 int of_find_compatible(const void *blob, const char *compat)

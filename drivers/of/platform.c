@@ -25,20 +25,16 @@ static bool node_enabled(const void *blob, int node)
 	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
-/* A node Linux would make a device of: enabled, with a compatible, whose
- * parent is the root or a simple-bus that is itself such a bus. */
+/*
+ * A node Linux's of_platform_populate would make a device of, given that
+ * its parent is the root or such a device that is itself a bus: enabled
+ * and with a compatible. (Linux descends only into "simple-bus" and the
+ * other default bus types; simple-bus is the only one our boards use.)
+ */
 static bool is_device_node(const void *blob, int node)
 {
-	int parent = fdt_parent_offset(blob, node);
-
-	if (!node_enabled(blob, node) || !fdt_getprop(blob, node, "compatible", NULL))
-		return false;
-	if (parent == 0)
-		return true;
-	return parent > 0 && !fdt_node_check_compatible(blob, parent, "simple-bus") &&
-	       (fdt_parent_offset(blob, parent) == 0 || is_device_node(blob, parent));
+	return node_enabled(blob, node) && fdt_getprop(blob, node, "compatible", NULL);
 }
-
 /* The resource of a node's first reg, if it was added (NULL if not). */
 struct resource *of_iomem_resource(const void *blob, int node)
 {
@@ -53,25 +49,49 @@ struct resource *of_iomem_resource(const void *blob, int node)
 	return NULL;
 }
 
-/* Add every device node's first reg to iomem (boot only; after System RAM). */
+/* Add one device node's first reg to iomem, if translatable and in 4 GiB. */
+static void __init add_device_reg(const void *blob, const int *path, int depth, int node)
+{
+	struct resource *res = &dev_res[nr_dev_res];
+	u64 addr, size;
+
+	if (!fdt_getprop(blob, node, "reg", NULL) ||
+	    of_translate_reg_path(blob, path, depth, node, 0, &addr, &size) || !size ||
+	    addr + size - 1 > (phys_addr_t)~0)
+		return;
+	res->start = (phys_addr_t)addr;
+	res->end = (phys_addr_t)(addr + size - 1);
+	res->name = fdt_get_name(blob, node, NULL);
+	res->flags = IORESOURCE_MEM;
+	if (!request_resource(&iomem_resource, res))
+		nr_dev_res++;
+}
+
+/*
+ * Add every device node's first reg to iomem (boot only; after System RAM).
+ * One pass in blob order, carrying the path from the root: path[d] is the
+ * node at depth d above the current one, bus[d] whether Linux makes
+ * devices of that node's children (the root, or a device that is a
+ * simple-bus). Asking libfdt for each node's parent instead rescans the
+ * blob every time: that made this walk three quarters of the boot.
+ */
 void __init of_iomem_devices(const void *blob)
 {
-	int node = -1, depth = 0;
+	int path[OF_MAX_DEPTH], node = 0, depth = 0;
+	bool bus[OF_MAX_DEPTH];
 
-	while ((node = fdt_next_node(blob, node, &depth)) >= 0 && nr_dev_res < MAX_DEV_RESOURCES) {
-		struct resource *res = &dev_res[nr_dev_res];
-		u64 addr, size;
+	path[0] = 0;
+	bus[0] = true;
+	while ((node = fdt_next_node(blob, node, &depth)) >= 0 && depth > 0 &&
+	       nr_dev_res < MAX_DEV_RESOURCES) {
+		bool dev;
 
-		if (!is_device_node(blob, node) || !fdt_getprop(blob, node, "reg", NULL))
+		if (depth >= OF_MAX_DEPTH)
 			continue;
-		if (of_translate_reg(blob, node, 0, &addr, &size) || !size ||
-		    addr + size - 1 > (phys_addr_t)~0)
-			continue;
-		res->start = (phys_addr_t)addr;
-		res->end = (phys_addr_t)(addr + size - 1);
-		res->name = fdt_get_name(blob, node, NULL);
-		res->flags = IORESOURCE_MEM;
-		if (!request_resource(&iomem_resource, res))
-			nr_dev_res++;
+		dev = bus[depth - 1] && is_device_node(blob, node);
+		path[depth] = node;
+		bus[depth] = dev && !fdt_node_check_compatible(blob, node, "simple-bus");
+		if (dev)
+			add_device_reg(blob, path, depth, node);
 	}
 }

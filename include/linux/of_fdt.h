@@ -18,6 +18,15 @@ int of_stdout_node(const void *blob, int *alias_index);
 /* The CPU physical address of reg entry idx of node, through every parent's
  * ranges (Linux of_translate_address). 0 on success, <0 if untranslatable. */
 int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size);
+/*
+ * The same for a walker that already holds the node's ancestors: path[0]
+ * is the root, path[depth - 1] the node's parent. libfdt finds a parent by
+ * scanning the blob from the start (fdt_parent_offset), so a walk over
+ * every node should carry its path instead of asking.
+ */
+int of_translate_reg_path(const void *blob, const int *path, int depth, int node, int idx,
+			  u64 *addr, u64 *size);
+#define OF_MAX_DEPTH 16   /* deeper nodes are not translated (no board comes close) */
 /* First node compatible with compat, or <0. */
 int of_find_compatible(const void *blob, const char *compat);
 

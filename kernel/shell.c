@@ -10,12 +10,11 @@
 #include <linux/shell.h>
 #include <asm/setup.h>
 #include <asm/vtop.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define SHELL_PROMPT "armmm# "
 #define LINE_MAX_LEN 128
-#define MAX_ARGS     4
+#define MAX_ARGS     8
 
 static void cmd_help(int argc, char **argv);
 
@@ -61,10 +60,13 @@ void dump_all_files(void)
 
 static void cmd_cat(int argc, char **argv)
 {
-	const struct dump_file *f = argc > 1 ? find_dump(argv[1]) : NULL;
+	const struct dump_file *f;
 
+	if (!shell_nargs(argc, argv, 1, 1, "cat <path> (ls lists them)"))
+		return;
+	f = find_dump(argv[1]);
 	if (!f) {
-		con_printf("cat: %s: No such file or directory\n", argc > 1 ? argv[1] : "");
+		con_printf("cat: %s: No such file or directory\n", argv[1]);
 		return;
 	}
 	show_dump(f);
@@ -110,14 +112,13 @@ static void cmd_selftest(int argc, char **argv)
 	ktest_run_all();
 }
 
+/* The one argument of vtop, ptepage, peek: a hex virtual address. */
 static bool parse_va(int argc, char **argv, unsigned long *va)
 {
-	if (argc < 2) {
-		con_printf("usage: %s <virtual address>\n", argv[0]);
-		return false;
-	}
-	*va = strtoul(argv[1], NULL, 0);
-	return true;
+	static char usage[40];
+
+	snprintf(usage, sizeof(usage), "%s <va>  (hex, 0x optional)", argv[0]);
+	return shell_nargs(argc, argv, 1, 1, usage) && shell_arg_addr(argv[0], argv[1], va);
 }
 
 static void cmd_vtop(int argc, char **argv)
@@ -185,10 +186,15 @@ static const struct shell_cmd *find_cmd(const char *name)
 	return NULL;
 }
 
-/* Read one line with echo and backspace; returns its length. */
+/*
+ * Read one line with echo and backspace; returns its length, or -1 if more
+ * than max - 1 characters were typed (the rest rang the bell and was
+ * dropped: a cut line must not run as if it were whole).
+ */
 static int read_line(struct console *con, char *buf, int max)
 {
 	int n = 0, c;
+	bool overflow = false;
 
 	for (;;) {
 		c = con->read_char(con);
@@ -197,7 +203,7 @@ static int read_line(struct console *con, char *buf, int max)
 		if (c == '\r' || c == '\n') {
 			con->write(con, "\n", 1);
 			buf[n] = '\0';
-			return n;
+			return overflow ? -1 : n;
 		}
 		if ((c == '\b' || c == 0x7f) && n) {
 			n--;
@@ -205,24 +211,29 @@ static int read_line(struct console *con, char *buf, int max)
 		} else if (c >= ' ' && n < max - 1) {
 			buf[n++] = (char)c;
 			con->write(con, (char *)&buf[n - 1], 1);
+		} else if (c >= ' ') {
+			overflow = true;
+			con->write(con, "\a", 1);
 		}
 	}
 }
 
+/* Split at spaces into argv; -1 if there are more than MAX_ARGS words. */
 static int split_args(char *line, char **argv)
 {
 	int argc = 0;
 
-	while (*line && argc < MAX_ARGS) {
+	for (;;) {
 		while (*line == ' ')
 			*line++ = '\0';
 		if (!*line)
-			break;
+			return argc;
+		if (argc == MAX_ARGS)
+			return -1;
 		argv[argc++] = line;
 		while (*line && *line != ' ')
 			line++;
 	}
-	return argc;
 }
 
 __noreturn void shell_run(void)
@@ -237,8 +248,16 @@ __noreturn void shell_run(void)
 		int argc;
 
 		con->write(con, SHELL_PROMPT, strlen(SHELL_PROMPT));
-		read_line(con, line, sizeof(line));
+		if (read_line(con, line, sizeof(line)) < 0) {
+			con_printf("Error: line longer than %d characters: not run\n",
+				   LINE_MAX_LEN - 1);
+			continue;
+		}
 		argc = split_args(line, argv);
+		if (argc < 0) {
+			con_printf("Error: more than %d words: not run\n", MAX_ARGS);
+			continue;
+		}
 		if (!argc)
 			continue;
 		cmd = find_cmd(argv[0]);

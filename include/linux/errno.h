@@ -8,5 +8,6 @@
 
 #define ENOMEM  12      /* Out of memory */
 #define EINVAL  22      /* Invalid argument */
+#define ERANGE  34      /* Math result not representable */
 
 #endif

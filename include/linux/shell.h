@@ -16,6 +16,24 @@ struct shell_cmd {
 	void (*fn)(int argc, char **argv);
 };
 
+/*
+ * Reading a command's arguments (kernel/shell_args.c). Each checks one
+ * thing, and on a bad argument prints "Error: <cmd>: <the cause>" and
+ * returns false, so the command can return having done nothing.
+ *
+ * shell_nargs: argc - 1 within [min, max], else the usage line.
+ * shell_arg_addr: a virtual or physical address, hex with or without 0x,
+ *   at most 32 bits.
+ * shell_arg_uint: a decimal count within [min, max], what names it
+ *   ("order", "size").
+ */
+#include <linux/types.h>
+
+bool shell_nargs(int argc, char **argv, int min, int max, const char *usage);
+bool shell_arg_addr(const char *cmd, const char *s, unsigned long *addr);
+bool shell_arg_uint(const char *cmd, const char *what, const char *s, unsigned int min,
+		    unsigned int max, unsigned int *v);
+
 #define SHELL_CMD(cname, chelp, cfn)                                        \
 	static const struct shell_cmd shell_cmd_##cname = {                 \
 		.name = #cname, .help = chelp, .fn = cfn };                 \

@@ -1,0 +1,49 @@
+"""The console reads its arguments strictly (lib/kstrtox.c via
+kernel/shell_args.c): each bad input gets an Error: line naming the word
+and the cause, and the command does nothing; a line too long or with too
+many words is not run at all."""
+
+import re
+
+BAD_INPUTS = [
+    ("vtop zz", "Error: vtop: 'zz' is not a hex address"),
+    ("vtop 0x1234567890", "Error: vtop: '0x1234567890' is wider than 32 bits"),
+    ("peek 0xc000800g", "Error: peek: '0xc000800g' is not a hex address"),
+    ("ptepage", "Error: ptepage: missing argument\nusage: ptepage <va>  (hex, 0x optional)"),
+    ("vtop 0xc0008000 extra",
+     "Error: vtop: too many arguments ('extra' and after)\nusage: vtop <va>  (hex, 0x optional)"),
+    ("cat", "Error: cat: missing argument\nusage: cat <path> (ls lists them)"),
+    ("help a b c d e f g h", "Error: more than 8 words: not run"),
+]
+
+
+def test_console_rejects_bad_arguments(boot):
+    """Expect each bad line's exact error, no walk or read after it, and the
+    kernel still at its prompt (no panic: peek never reads address 0)."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con.allow("Error: ")
+    for cmd, err in BAD_INPUTS:
+        out = con.run(cmd)
+        assert out.strip() == err, f"{cmd!r} gave:\n{out}"
+
+
+def test_console_addresses_are_hex_with_or_without_0x(boot):
+    """Expect `peek c0008000` to read the same word as `peek 0xc0008000`
+    (it used to read address 0 and panic), and `vtop 12abc` to walk
+    0x00012abc, not 0x0000000c."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    a = con.run("peek c0008000").strip()
+    b = con.run("peek 0xc0008000").strip()
+    assert re.fullmatch(r"0xc0008000: 0x[0-9a-f]{8}", a), a
+    assert a == b
+    assert "0x00012abc" in con.run("vtop 12abc")
+
+
+def test_console_overlong_line_is_not_run(boot):
+    """Expect a 200-character line to be refused whole, even though its first
+    127 characters form a valid command."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con.allow("Error: ")
+    out = con.run("poweroff" + " " * 192)
+    assert "Error: line longer than 127 characters: not run" in out
+    assert "Linux version" not in con.run("help")   # still running, nothing rebooted

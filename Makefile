@@ -52,7 +52,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
           arch/arm/mm/paging.o arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o \
-          init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o \
+          init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
           lib/kstrtox.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
           kernel/resource.o mm/memblock.o mm/mm_init.o mm/page_alloc.o \

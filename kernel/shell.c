@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define SHELL_PROMPT "armmm# "
-#define LINE_MAX_LEN 128
+#define LINE_MAX_LEN SHELL_LINE_MAX
 #define MAX_ARGS     8
 
 static void cmd_help(int argc, char **argv);
@@ -186,36 +186,54 @@ static const struct shell_cmd *find_cmd(const char *name)
 	return NULL;
 }
 
-/*
- * Read one line with echo and backspace; returns its length, or -1 if more
- * than max - 1 characters were typed (the rest rang the bell and was
- * dropped: a cut line must not run as if it were whole).
- */
-static int read_line(struct console *con, char *buf, int max)
+/* The candidates for the word being completed: command names, or dump paths after "cat ". */
+static int candidates(const char *line, int start, const char **out, int max)
 {
-	int n = 0, c;
-	bool overflow = false;
+	const struct shell_cmd **c;
+	const struct dump_file **f;
+	unsigned int i;
+	int n = 0;
 
-	for (;;) {
-		c = con->read_char(con);
-		if (c < 0)
-			continue;
-		if (c == '\r' || c == '\n') {
-			con->write(con, "\n", 1);
-			buf[n] = '\0';
-			return overflow ? -1 : n;
-		}
-		if ((c == '\b' || c == 0x7f) && n) {
-			n--;
-			con->write(con, "\b \b", 3);
-		} else if (c >= ' ' && n < max - 1) {
-			buf[n++] = (char)c;
-			con->write(con, (char *)&buf[n - 1], 1);
-		} else if (c >= ' ') {
-			overflow = true;
-			con->write(con, "\a", 1);
-		}
+	if (start == 0) {
+		for (i = 0; i < ARRAY_SIZE(commands) && n < max; i++)
+			out[n++] = commands[i].name;
+		for (c = __shell_cmds_start; c < __shell_cmds_end && n < max; c++)
+			out[n++] = (*c)->name;
+	} else if (!strncmp(line, "cat ", 4) && !strchr(line + 4, ' ') && start == 4) {
+		for (f = __dump_files_start; f < __dump_files_end && n < max; f++)
+			out[n++] = (*f)->path;
 	}
+	return n;
+}
+
+int shell_complete(const char *line, int start, char *word, int room)
+{
+	const char *all[64], *match[64];
+	int n = candidates(line, start, all, 64), m = 0, len = strlen(word), common, i;
+
+	for (i = 0; i < n; i++)
+		if (!strncmp(all[i], word, len))
+			match[m++] = all[i];
+	if (!m)
+		return 0;
+	/* the longest prefix every match shares */
+	for (common = strlen(match[0]), i = 1; i < m; i++)
+		while (strncmp(match[i], match[0], common))
+			common--;
+	if (common > len || m == 1) {
+		int add = common - len + (m == 1);     /* a unique match gets its space */
+
+		if (add > room)
+			add = room;
+		memcpy(word + len, match[0] + len, common - len);
+		word[common] = ' ';
+		word[len + add] = '\0';
+		return add;
+	}
+	con_printf("\n");
+	for (i = 0; i < m; i++)
+		con_printf("%s%s", match[i], i + 1 < m ? "  " : "\n");
+	return -1;
 }
 
 /* Split at spaces into argv; -1 if there are more than MAX_ARGS words. */
@@ -247,8 +265,7 @@ __noreturn void shell_run(void)
 		const struct shell_cmd *cmd;
 		int argc;
 
-		con->write(con, SHELL_PROMPT, strlen(SHELL_PROMPT));
-		if (read_line(con, line, sizeof(line)) < 0) {
+		if (shell_read_line(con, SHELL_PROMPT, line, sizeof(line)) < 0) {
 			con_printf("Error: line longer than %d characters: not run\n",
 				   LINE_MAX_LEN - 1);
 			continue;

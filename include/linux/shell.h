@@ -29,6 +29,22 @@ struct shell_cmd {
  */
 #include <linux/types.h>
 
+#define SHELL_LINE_MAX 128      /* a line's buffer, its NUL included */
+
+struct console;
+/*
+ * Read one line at the prompt with editing and history (kernel/shell_line.c):
+ * its length, 0 for an abandoned line (^C), -1 if it was too long (it is
+ * then not to be run).
+ */
+int shell_read_line(struct console *con, const char *prompt, char *buf, int max);
+/*
+ * Tab completion (kernel/shell.c): word (what is typed of the word that
+ * starts at line[start]) is extended in place by at most room characters;
+ * returns how many were added, or -1 after printing the candidates.
+ */
+int shell_complete(const char *line, int start, char *word, int room);
+
 bool shell_nargs(int argc, char **argv, int min, int max, const char *usage);
 bool shell_arg_addr(const char *cmd, const char *s, unsigned long *addr);
 bool shell_arg_uint(const char *cmd, const char *what, const char *s, unsigned int min,

@@ -47,3 +47,31 @@ def test_console_overlong_line_is_not_run(boot):
     out = con.run("poweroff" + " " * 192)
     assert "Error: line longer than 127 characters: not run" in out
     assert "Linux version" not in con.run("help")   # still running, nothing rebooted
+
+
+def _type(con, keys, enter="\r"):
+    """Type keys (and Enter) at a fresh prompt; the output up to the next one."""
+    con.run("")
+    con.send(keys + enter)
+    return con.read_until("armmm# ")
+
+
+def test_console_line_editing_and_history(boot):
+    """
+    Expect the keys a shell user types to work:
+      Up + Enter                  runs the previous command again
+      "vtp ...", Home, Right x2, "o"  inserts in the middle: runs "vtop ..."
+                                  (not ^A: under -nographic QEMU keeps ^A)
+      "poweroff" then ^C          abandons the line (the machine stays up)
+      "pte<Tab>", "cat /proc/bud<Tab>"  complete the command and the path
+    """
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    want = "0xc0008000 -> 0x60008000 (1 MiB section)"
+    assert want in con.run("vtop 0xc0008000")
+    assert want in _type(con, "\x1b[A")
+    assert want in _type(con, "vtp 0xc0008000\x1b[H\x1b[C\x1b[Co")
+    out = _type(con, "poweroff\x03", enter="")
+    assert "^C" in out and "Power down" not in out
+    assert re.search(r"\*496  0xffff0000", _type(con, "pte\tffff0000"))
+    assert re.search(r"^Node 0, zone +Normal", _type(con, "cat /proc/bud\t"), re.M)
+    assert "Power down" not in con.run("help")

@@ -5,7 +5,8 @@
 #   make run                    set up if needed, boot QEMU vexpress-a9 via U-Boot bootz
 #   make test                   set up if needed, host tests + QEMU tests
 #   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
-#   make menuconfig | savedefconfig | qemu-gdb | test-host | test-qemu | clean
+#   make qemu-gdb, then make gdb   QEMU stopped at its first instruction, gdb with symbols
+#   make menuconfig | savedefconfig | test-host | test-qemu | clean
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
 # fetches lives in $(CACHE), outside the repository.
@@ -30,7 +31,7 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb test bench test-qemu compare linux-ref
+                  run qemu-gdb gdb test bench test-qemu compare linux-ref
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(KCONFIG_CONFIG)
@@ -132,11 +133,20 @@ run: setup
 	$(MAKE) all
 	$(PYTHON) scripts/qemu/boot.py --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
 	  --bootargs "$(BOOTARGS)" --interactive
+# QEMU stops at its first instruction (-S) with a gdb stub on GDB_PORT;
+# `make gdb` (another terminal) loads vmlinux at its link address and at
+# the board's physical alias (scripts/gdb-init) and connects.
+GDB_PORT ?= 1234
 qemu-gdb: setup
 	$(MAKE) all
-	@echo "In another terminal: gdb-multiarch $(O)/vmlinux -ex 'target remote :1234'"
+	@echo "QEMU waits at its first instruction. In another terminal: make gdb BOARD=$(BOARD)"
 	$(PYTHON) scripts/qemu/boot.py --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
-	  --bootargs "$(BOOTARGS)" --interactive --qemu-arg=-s
+	  --bootargs "$(BOOTARGS)" --interactive --timeout 3600 \
+	  --qemu-arg=-S --qemu-arg=-gdb --qemu-arg=tcp::$(GDB_PORT)
+gdb:
+	@mkdir -p $(O)
+	$(PYTHON) scripts/gdb-init --board $(BOARD) --port $(GDB_PORT) --vmlinux $(O)/vmlinux > $(O)/gdbinit
+	gdb-multiarch -x $(O)/gdbinit
 test: setup
 	$(MAKE) all
 	$(MAKE) check-strict-types
@@ -161,7 +171,7 @@ test-qemu:
 clean:
 	rm -rf $(O)
 
-.PHONY: setup run qemu-gdb bench test test-host test-qemu check-strict-types clean menuconfig savedefconfig FORCE
+.PHONY: setup run qemu-gdb gdb bench test test-host test-qemu check-strict-types clean menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

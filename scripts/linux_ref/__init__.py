@@ -47,10 +47,11 @@ import frames  # noqa: E402
 import initramfs  # noqa: E402
 import ptdump_decode  # noqa: E402
 import boot as qemu_boot  # noqa: E402  scripts/qemu/boot.py
-from boards import BOARDS, cache_dir  # noqa: E402
+from boards import BOARDS, cache_dir, loader_placement  # noqa: E402
 
 # Bump when what a collection produces changes: older caches are redone.
-FORMAT = 1
+# 2: DTB and initrd placement of QEMU-loader boots (vexpress-a15).
+FORMAT = 2
 BOOTARGS = "console=ttyAMA0"
 BOOT_TIMEOUT = 240       # U-Boot + Linux up to the idle line; ~10 s is usual
 PG_DIR_SIZE = 0x4000
@@ -167,6 +168,13 @@ def lowmem_end(zoneinfo):
     return end
 
 
+def kernel_output(console):
+    """What the kernel printed: the transcript after U-Boot's "Starting
+    kernel ...", or all of it when QEMU's loader started the kernel
+    (vexpress-a15: no U-Boot ran)."""
+    return console[max(console.find("Starting kernel ..."), 0):]
+
+
 def uboot_placement(console):
     """Where U-Boot put the DTB (and initrd) it passed on: {"dtb": [start,
     end excl.], "initrd": [...]}; from its "Loading Device Tree to <start>,
@@ -218,8 +226,10 @@ def collect(board, mem, out_dir, log=print):
     work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     (work / "pages").mkdir()
     zimage, rd = linux_zimage(), initrd()
+    how = ("QEMU's loader (-kernel; U-Boot has no config for this board)"
+           if BOARDS[board].loader == "qemu" else "U-Boot bootz")
     log(f"linux-ref: booting Debian's Linux ({zimage.resolve().name}) on {board} -m {mem} "
-        f"through U-Boot bootz ...")
+        f"through {how} ...")
     t0 = time.monotonic()
     transcript = _Log(work / "console.log")
     try:
@@ -236,11 +246,15 @@ def collect(board, mem, out_dir, log=print):
                     3: f"no '{initramfs.IDLE_LINE}' after {BOOT_TIMEOUT}s"}[i]
             raise RefError(f"{what}; see {out_dir}.console.log.failed")
         console = transcript.text()
-        dumps = frames.parse(console[console.find("Starting kernel ..."):])
+        dumps = frames.parse(kernel_output(console))
         missing = [p for p in REQUIRED if p not in dumps]
         if missing:
             raise RefError(f"Linux's /init printed no {', '.join(missing)}")
         facts = _facts(board, mem, console, dumps)
+        if BOARDS[board].loader == "qemu":
+            # no U-Boot: QEMU's loader placed both, by its own rules
+            facts["uboot"] = loader_placement(board, mem, cache_dir() / BOARDS[board].dtb,
+                                              rd.stat().st_size)
         # U-Boot says nothing when it leaves the initrd where QEMU put it
         # (virt: initrd_high=0xffffffff).
         facts["uboot"].setdefault("initrd", [BOARDS[board].initrd_addr,

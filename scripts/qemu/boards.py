@@ -107,6 +107,30 @@ COMMON = ["-nographic", "-no-reboot",
           "-audiodev", "none,id=snd0", "-global", "pl041.audiodev=snd0"]
 
 
+def mem_bytes(mem):
+    """QEMU's -m string ("512M", "1G") in bytes."""
+    units = {"M": MiB, "G": 1024 * MiB}
+    return int(mem[:-1]) * units[mem[-1].upper()] if mem[-1].upper() in units else int(mem) * MiB
+
+
+def loader_placement(board, mem, dtb, initrd_size=0):
+    """Where QEMU's own loader (-kernel, no U-Boot) puts the initrd and the
+    DTB, by QEMU 7.2's rules: the initrd at RAM + min(RAM / 2, 128 MiB), page
+    aligned (hw/arm/boot.c, arm_setup_direct_kernel_boot); the DTB right
+    after it, 4 KiB aligned, opened into 2 x (file size + 10000) bytes to
+    leave room for QEMU's own edits (device_tree.c, load_device_tree): the
+    size both kernels see in its header and reserve. Returns
+    {"dtb": [start, end), "initrd": [start, end)} ("initrd" only if any)."""
+    b = BOARDS[board] if isinstance(board, str) else board
+    rd = b.ram_base + min(mem_bytes(mem or b.default_mem) // 2, 128 * MiB)
+    rd = (rd + 0xFFF) & ~0xFFF
+    dtb_start = (rd + initrd_size + 0xFFF) & ~0xFFF
+    out = {"dtb": [dtb_start, dtb_start + 2 * (os.path.getsize(dtb) + 10000)]}
+    if initrd_size:
+        out["initrd"] = [rd, rd + initrd_size]
+    return out
+
+
 def qemu_command(board, mem=None, zimage=None, dtb=None, bootargs="",
                  icount=False, extra=(), direct=False, initrd=None):
     """Return the QEMU argv that boots `board` up to U-Boot, with zimage/dtb

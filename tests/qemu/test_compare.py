@@ -41,7 +41,8 @@ pytestmark = pytest.mark.boards("vexpress-a9")
 
 def reference(board, mem):
     """The cached Linux reference (collected now if missing)."""
-    for need in ("linux/vmlinuz", "u-boot/vexpress_ca9x4/u-boot", "dtbs/vexpress-v2p-ca9.dtb"):
+    for need in ("linux/vmlinuz", "u-boot/vexpress_ca9x4/u-boot", "dtbs/vexpress-v2p-ca9.dtb",
+                 "u-boot/qemu_arm/u-boot.bin", "dtbs/vexpress-v2p-ca15-tc1.dtb"):
         if not (cache_dir() / need).exists():
             pytest.skip(f"{cache_dir() / need} missing: run scripts/setup.sh")
     try:
@@ -55,16 +56,21 @@ def failing(rows):
                      for r in rows if compare_dumps.failed(r))
 
 
-@pytest.mark.parametrize("mem", ["512M", "1G"])
-def test_compare_with_linux(boot, zimage, mem):
+# Every board and size the README lists for make compare.
+COMPARE_RUNS = [("vexpress-a9", "512M"), ("vexpress-a9", "1G"), ("virt", "1G"),
+                ("vexpress-a15", "1G")]
+
+
+@pytest.mark.parametrize("board_name,mem", COMPARE_RUNS, ids=[f"{b}-{m}" for b, m in COMPARE_RUNS])
+def test_compare_with_linux(boot, zimage, board_name, mem):
     """Every "must" row equal or a named expected difference; every dump
     armmm lacks reported as not implemented yet, none of them as equal."""
-    ref = reference("vexpress-a9", mem)
-    con = boot("vexpress-a9", mem=mem, bootargs="console=ttyAMA0 dump_all")
+    ref = reference(board_name, mem)
+    con = boot(board_name, mem=mem, bootargs="console=ttyAMA0 dump_all")
     con.read_until("reboot: Power down", timeout=60)
     assert con.wait_exit(timeout=30) == 0
     L = compare_dumps.linux_side(ref)
-    A = compare_dumps.armmm_side(con.log, zimage.parent / "System.map")
+    A = compare_dumps.armmm_side(con.log, zimage.parent / "System.map", board_name, mem)
     rows = compare_dumps.compare(L, A, ref.facts)
     assert not failing(rows), "armmm differs from Linux:\n" + failing(rows)
     missing = [p for p in frames.DUMP_PATHS if p not in A.dumps]

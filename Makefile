@@ -6,7 +6,9 @@
 #   make test                   set up if needed, host tests + QEMU tests
 #   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
 #   make qemu-gdb, then make gdb   QEMU stopped at its first instruction, gdb with symbols
-#   make menuconfig | savedefconfig | test-host | test-qemu | clean
+#   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
+#   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
+#   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
 # fetches lives in $(CACHE), outside the repository.
@@ -170,8 +172,11 @@ test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
 	rm -rf $(O)
+# The targets, as the comment at the top of this file lists them.
+help:
+	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup run qemu-gdb gdb bench test test-host test-qemu check-strict-types clean menuconfig savedefconfig FORCE
+.PHONY: setup run qemu-gdb gdb bench test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

@@ -96,6 +96,16 @@ def test_compare_cli_exit_status(zimage):
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
     assert re.search(r"^rule \| dump +\| what +\| Linux +\| armmm +\| verdict", r.stdout, re.M)
     assert "memblock.memory" in r.stdout and "'must' rows:" in r.stdout
+    # Under 160 columns: one block per row, every line within the width
+    # (the saved transcript of the run above, so armmm is not booted again).
+    log = TOP / "build" / "compare" / "armmm-vexpress-a9-1G.log"
+    r = subprocess.run(["/usr/bin/python3", str(SCRIPTS / "compare-dumps"), "--board",
+                        "vexpress-a9", "--mem", "1G", "--zimage", str(zimage), "--width", "100",
+                        "--armmm-log", str(log)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+    assert re.search(r"^must  memblock\.memory / regions\n +Linux +0x60000000", r.stdout, re.M)
+    assert max(len(line) for line in r.stdout.splitlines()) <= 100
+    assert "\033[" not in r.stdout            # no colour when piped
 
 
 def test_linux_reference_facts():

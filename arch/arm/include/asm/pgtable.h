@@ -105,6 +105,21 @@ static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t pte_page, pmdval_t pr
 	flush_pmd_entry(pmdp);
 }
 
+/*
+ * PAGE_KERNEL, what vmalloc and kmap map with: kernel read/write, never
+ * executable, in the kernel's cache policy. pgprot_kernel is set by
+ * build_mem_type_table (arch/arm/mm/mmu.c), as in Linux; PAGE_KERNEL then
+ * equals mem_types[MT_MEMORY_RW].prot_pte.
+ */
+extern pgprot_t pgprot_kernel;
+#define PAGE_KERNEL  __pgprot(pgprot_val(pgprot_kernel) | L_PTE_XN)
+
+/* A zeroed page shared by every read-only user mapping of "nothing yet"
+ * (Linux ZERO_PAGE); allocated by paging_init. */
+struct page;
+extern struct page *empty_zero_page;
+#define ZERO_PAGE(vaddr)  ((void)(vaddr), empty_zero_page)
+
 /* Write a Linux PTE and its hardware twin (arch/arm/mm/pte-v7.c). */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
 /* The hardware PTE set_pte_ext would write for a Linux PTE. */

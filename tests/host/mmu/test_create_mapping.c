@@ -18,6 +18,7 @@
 #include <asm/cp15.h>
 #include <linux/memblock.h>
 #include "../../../arch/arm/mm/mm.h"
+#include "paging_stubs.h"
 
 #define RAM_BASE   0x60000000u
 #define RAM_SIZE   (64u << 20)          /* simulated lowmem */

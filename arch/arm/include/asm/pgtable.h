@@ -74,8 +74,14 @@ static inline u32 *pte_hw(pte_t *ptep)
 #define pte_pfn(pte)       (pte_val(pte) >> PAGE_SHIFT)
 #define pte_none(pte)      (!pte_val(pte))
 
-/* Clean a table entry to where the table walker reads it (ARMv7 ARM
- * B3.10.1): DCCMVAU, then DSB. A no-op in the host tests. */
+/*
+ * Clean an L1 entry to where the table walker reads it (ARMv7 ARM
+ * B3.10.1): DCCMVAU, then DSB. A no-op in the host tests. Linux's
+ * flush_pmd_entry cleans only on a uniprocessor (TLB_DCLEAN) and always
+ * issues the DSB; cleaning on SMP too costs one instruction per L1 write
+ * (a handful, at boot and when vmalloc adds a PTE page) and keeps one
+ * rule for both. PTE writes follow Linux exactly (set_pte_ext, pte-v7.c).
+ */
 static inline void clean_table_entry(void *p)
 {
 #ifndef HOST_TEST

@@ -49,4 +49,10 @@ void early_trap_init_vectors(void *vectors);   /* arch/arm/kernel/traps.c */
 void use_high_vectors(void);
 void print_vmem_layout(void);
 
+struct map_desc;
+#define EARLY_IO_MAX_PAGES 8
+/* The pages early_io_map() handed out, for devicemaps_init to map again
+ * with iotable_init (early_io.c). */
+int early_io_pages(struct map_desc *io, int max);
+
 #endif

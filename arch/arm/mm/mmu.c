@@ -189,11 +189,13 @@ static pte_t * __init arm_pte_alloc(pmd_t *pmd, unsigned long addr, pmdval_t pro
 	return pte_alloc_populate(pmd, addr, prot, early_pte_page, "create_mapping");
 }
 
-/* Linux early_pte_alloc: the same, for a kernel table at addr. */
+/* Linux early_pte_alloc: the same, for kmap_init's kernel tables at addr. */
 static pte_t * __init early_pte_alloc(unsigned long addr)
 {
-	return arm_pte_alloc(pmd_off_k(addr), addr, _PAGE_KERNEL_TABLE);
+	return pte_alloc_populate(pmd_off_k(addr), addr, _PAGE_KERNEL_TABLE, early_pte_page,
+				  "kmap_init");
 }
+
 /* Map [addr, end) with 4 KiB pages from pfn on (Linux alloc_init_pte). */
 static void __init alloc_init_pte(pmd_t *pmd, unsigned long addr, unsigned long end,
 				  unsigned long pfn, const struct mem_type *type)

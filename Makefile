@@ -54,15 +54,16 @@ head-y := arch/arm/kernel/head.o
 obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
-          arch/arm/mm/paging.o arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o \
+          arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o \
           init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
           lib/kstrtox.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
           kernel/resource.o mm/memblock.o mm/mm_init.o mm/page_alloc.o \
           mm/page_alloc_debug.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
-          mm/slub.o mm/slab_common.o mm/highmem.o mm/vmalloc.o arch/arm/mm/ioremap.o
+          mm/slub.o mm/slab_common.o mm/highmem.o mm/highmem_debug.o mm/vmalloc.o \
+          mm/vmalloc_debug.o arch/arm/mm/ioremap.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
-                       mm/highmem_test.o mm/vmalloc_test.o
+                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o
 
 OBJS      := $(addprefix $(O)/,$(head-y) $(obj-y))

@@ -3,7 +3,9 @@
  * PKMAP window and kmap_local_page() through fixmap slots.
  * Linux: mm/highmem.c (kmap_high, kunmap_high, map_new_virtual,
  * flush_all_zero_pkmaps, kmap_high_get, __kmap_local_pfn_prot,
- * kunmap_local_indexed) and arch/arm/mm/mmu.c (kmap_init).
+ * kunmap_local_indexed, kmap_get_pte). kmap_init, which makes the PTE
+ * pages, is the arch's (arch/arm/mm/mmu.c); the console commands are in
+ * mm/highmem_debug.c.
  *
  * A PKMAP slot's count (pkmap_count[], as in Linux):
  *
@@ -25,13 +27,10 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/highmem.h>
-#include <linux/shell.h>
 #include <asm/highmem.h>
 #include <asm/fixmap.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
-#include <asm/vtop.h>
-#include <stdlib.h>
 
 #define kmap_prot PAGE_KERNEL    /* Linux arch/arm/include/asm/highmem.h */
 
@@ -40,42 +39,27 @@ static int pkmap_count[LAST_PKMAP];
 static struct page *pkmap_page[LAST_PKMAP];   /* who each slot maps (count >= 1) */
 static unsigned int last_pkmap_nr;
 
-static pte_t *kmap_pte;          /* Linux PTE of FIX_KMAP_BEGIN; slot i is kmap_pte - i */
+static pte_t *kmap_pte;          /* Linux PTE of FIX_KMAP_BEGIN (kmap_get_pte) */
 static int kmap_local_idx;       /* kmap_local mappings held */
 
 #define mk_pte(page, prot)  pfn_pte(page_to_pfn(page), prot)
 #define pte_page(pte)       pfn_to_page(pte_pfn(pte))
 
-/* The PTE page for addr's pmd, made from memblock if the pmd has none yet
- * (Linux early_pte_alloc). Returns addr's Linux PTE. Boot only. */
-static pte_t * __init early_pte_alloc(unsigned long addr)
-{
-	pmd_t *pmd = pmd_off_k(addr);
-
-	if (pmd_none(*pmd))
-		__pmd_populate(pmd, __pa(early_alloc(PTE_HWTABLE_OFF + PTE_HWTABLE_SIZE)),
-			       _PAGE_KERNEL_TABLE);
-	BUG_ON(pmd_bad(*pmd));
-	return pte_offset_kernel(pmd, addr);
-}
-
-/**
- * kmap_init - the page tables kmap() and kmap_local_page() write into
- *
- * Called from paging_init after devicemaps_init, while memblock still
- * allocates. PKMAP_BASE's pmd gets a new PTE page (pkmap_page_table);
- * FIXADDR_START's too, as in Linux. The kmap_local slots live in the pmd
- * at 0xffe00000, whose PTE page devicemaps_init already made for the
- * vectors page: early_pte_alloc finds it and reuses it. Only empty L1
- * words are filled, and the TLB never caches a fault, so the flush at the
- * end is not strictly needed; it keeps the phase self-contained.
+/*
+ * The Linux PTE of kmap_local slot idx: slot i is i PTEs below slot 0's
+ * (Linux kmap_get_pte). The PTE page is kmap_init's (arch/arm/mm/mmu.c);
+ * before it there is none, and mapping is a BUG.
  */
-void __init kmap_init(void)
+static pte_t *kmap_get_pte(int idx)
 {
-	pkmap_page_table = early_pte_alloc(PKMAP_BASE);
-	early_pte_alloc(FIXADDR_START);
-	kmap_pte = early_pte_alloc(__fix_to_virt(FIX_KMAP_BEGIN));
-	local_flush_tlb_all();
+	if (!kmap_pte) {
+		unsigned long vaddr = __fix_to_virt(FIX_KMAP_BEGIN);
+		pmd_t *pmd = pmd_off_k(vaddr);
+
+		BUG_ON(pmd_none(*pmd));      /* before kmap_init */
+		kmap_pte = pte_offset_kernel(pmd, vaddr);
+	}
+	return kmap_pte - idx;
 }
 
 /* Record which page PKMAP slot nr maps (NULL: none). Linux's
@@ -237,11 +221,12 @@ static void *kmap_local_pfn_prot(unsigned long pfn, pgprot_t prot)
 	int idx = kmap_local_idx;
 	unsigned long vaddr = __fix_to_virt(FIX_KMAP_BEGIN + idx);
 
-	BUG_ON(!kmap_pte);           /* before kmap_init */
+	pte_t *kpte = kmap_get_pte(idx);
+
 	BUG_ON(idx >= KM_MAX_IDX);   /* nested too deep */
-	BUG_ON(!pte_none(*(kmap_pte - idx)));
+	BUG_ON(!pte_none(*kpte));
 	kmap_local_idx++;
-	set_pte_ext(kmap_pte - idx, pfn_pte(pfn, prot), 0);
+	set_pte_ext(kpte, pfn_pte(pfn, prot), 0);
 	local_flush_tlb_kernel_page(vaddr);
 	return (void *)vaddr;
 }
@@ -290,7 +275,7 @@ void kunmap_local(void *addr)
 	if (idx < 0 || vaddr != __fix_to_virt(FIX_KMAP_BEGIN + idx))
 		panic("kunmap_local: 0x%08lx is not the newest kmap_local slot (0x%08lx)",
 		      vaddr, idx < 0 ? 0 : __fix_to_virt(FIX_KMAP_BEGIN + idx));
-	pte_clear(kmap_pte - idx);
+	pte_clear(kmap_get_pte(idx));
 	local_flush_tlb_kernel_page(vaddr);
 	kmap_local_idx--;
 }
@@ -299,84 +284,3 @@ int kmap_local_depth(void)
 {
 	return kmap_local_idx;
 }
-
-/* ---- console: kmap <pfn>, kunmap <pfn>, kmap_flush ---------------------- */
-
-/* The page for the pfn in argv[1], or NULL after saying why. */
-static struct page *arg_page(int argc, char **argv)
-{
-	unsigned long pfn;
-
-	if (argc < 2) {
-		con_printf("usage: %s <pfn>\n", argv[0]);
-		return NULL;
-	}
-	pfn = strtoul(argv[1], NULL, 0);
-	if (!pfn_valid(pfn)) {
-		con_printf("%s: pfn 0x%lx has no struct page (RAM is pfn 0x%lx-0x%lx)\n",
-			   argv[0], pfn, ARCH_PFN_OFFSET, max_pfn - 1);
-		return NULL;
-	}
-	return pfn_to_page(pfn);
-}
-
-static void cmd_kmap(int argc, char **argv)
-{
-	struct page *page = arg_page(argc, argv);
-	unsigned long va;
-
-	if (!page)
-		return;
-	if (!PageHighMem(page))
-		con_printf("pfn 0x%lx is lowmem: kmap returns its linear-map address, "
-			   "no PKMAP slot\n", page_to_pfn(page));
-	va = (unsigned long)kmap(page);
-	if (!va)
-		return;
-	if (PageHighMem(page))
-		con_printf("kmap(pfn 0x%lx): PKMAP slot %lu, va 0x%08lx, count %d (%d kmap%s)\n",
-			   page_to_pfn(page), PKMAP_NR(va), va, pkmap_count[PKMAP_NR(va)],
-			   pkmap_count[PKMAP_NR(va)] - 1, pkmap_count[PKMAP_NR(va)] == 2 ? "" : "s");
-	vtop_show(va);
-	con_printf("first word at 0x%08lx: 0x%08x\n", va, *(volatile u32 *)va);
-}
-SHELL_CMD(kmap, "kmap <pfn>: map a page (HighMem: a PKMAP slot), show its PTEs", cmd_kmap);
-
-static void cmd_kunmap(int argc, char **argv)
-{
-	struct page *page = arg_page(argc, argv);
-	unsigned long va;
-
-	if (!page || !PageHighMem(page)) {
-		if (page)
-			con_printf("kunmap: a lowmem page has nothing to unmap\n");
-		return;
-	}
-	va = (unsigned long)page_address(page);
-	if (!va || pkmap_count[PKMAP_NR(va)] < 2) {
-		con_printf("kunmap: pfn 0x%lx is not kmapped\n", page_to_pfn(page));
-		return;
-	}
-	kunmap(page);
-	con_printf("PKMAP slot %lu (0x%08lx): count now %d%s\n", PKMAP_NR(va), va,
-		   pkmap_count[PKMAP_NR(va)], pkmap_count[PKMAP_NR(va)] == 1 ?
-		   ": unused, but the PTE stays until the slots wrap (or kmap_flush)" : "");
-}
-SHELL_CMD(kunmap, "kunmap <pfn>: drop one kmap of a HighMem page", cmd_kunmap);
-
-static void cmd_kmap_flush(int argc, char **argv)
-{
-	int i, before = 0, after = 0;
-
-	(void)argc, (void)argv;
-	for (i = 0; i < LAST_PKMAP; i++)
-		before += pkmap_count[i] == 1;
-	kmap_flush_unused();
-	for (i = 0; i < LAST_PKMAP; i++)
-		after += pkmap_count[i] == 1;
-	con_printf("kmap_flush_unused: %d unused PKMAP slot%s unmapped, TLB flushed for "
-		   "0x%08lx-0x%08lx\n", before - after, before - after == 1 ? "" : "s",
-		   PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP) - 1);
-}
-SHELL_CMD(kmap_flush, "kmap_flush: unmap the PKMAP slots no one uses (kmap_flush_unused)",
-	  cmd_kmap_flush);

@@ -31,13 +31,9 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/seq_file.h>
-#include <linux/shell.h>
-#include <asm/io.h>
+#include <asm/cacheflush.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
-#include <asm/mach/map.h>
-#include <asm/vtop.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define EBUSY 16                 /* Device or resource busy (Linux errno-base.h) */
@@ -142,14 +138,16 @@ static int vunmap_pte_step(struct vmap_walk *w, pte_t *pte, unsigned long addr,
  * @prot: Linux PTE bits (PAGE_KERNEL; ioremap: mem_types[MT_DEVICE])
  *
  * The PTEs must be empty (BUG otherwise); no TLB flush is needed, since an
- * empty PTE is never cached. Return: 0, or -ENOMEM if a PTE page could not
+ * empty PTE is never cached, only the DSB of flush_cache_vmap. Return: 0, or -ENOMEM if a PTE page could not
  * be allocated (what was mapped stays; the caller unmaps the range).
  */
 int vmap_range(unsigned long addr, unsigned long end, phys_addr_t phys, pgprot_t prot)
 {
 	struct vmap_walk w = { .step = vmap_pte_step, .alloc = true, .phys = phys, .prot = prot };
+	int err = vmap_walk(&w, addr, end);
 
-	return vmap_walk(&w, addr, end);
+	flush_cache_vmap(addr, end);
+	return err;
 }
 
 /**
@@ -166,8 +164,10 @@ int vmap_pages_range(unsigned long addr, unsigned long end, pgprot_t prot,
 {
 	struct vmap_walk w = { .step = vmap_pages_pte_step, .alloc = true,
 			       .pages = pages, .prot = prot };
+	int err = vmap_walk(&w, addr, end);
 
-	return vmap_walk(&w, addr, end);
+	flush_cache_vmap(addr, end);
+	return err;
 }
 
 /**
@@ -175,8 +175,9 @@ int vmap_pages_range(unsigned long addr, unsigned long end, pgprot_t prot,
  * @addr: page-aligned start
  * @end: page-aligned end, exclusive
  *
- * Each PTE is cleared through set_pte_ext (which cleans it for the table
- * walker), then every page's TLB entry is invalidated (asm/tlbflush.h).
+ * Each PTE is cleared through set_pte_ext, then every page's TLB entry is
+ * invalidated (asm/tlbflush.h; its DSB first makes the cleared PTEs
+ * visible to the table walker).
  * PTE pages stay, as in Linux: later mappings reuse them.
  */
 void vunmap_range(unsigned long addr, unsigned long end)
@@ -192,12 +193,6 @@ void vunmap_range(unsigned long addr, unsigned long end)
 static unsigned long vm_end(const struct vm_struct *vm)
 {
 	return (unsigned long)vm->addr + vm->size;
-}
-
-/* The mapped part of an area: its size without the guard page. */
-static unsigned long get_vm_area_size(const struct vm_struct *vm)
-{
-	return (vm->flags & VM_NO_GUARD) ? vm->size : vm->size - PAGE_SIZE;
 }
 
 /**
@@ -226,29 +221,15 @@ void __init vm_area_add_early(struct vm_struct *vm)
 /**
  * vmalloc_init - open the vmalloc area
  *
- * Records the device pages devicemaps_init mapped (the early UART and
- * whatever else early_io_map() handed out) as static ioremap areas, as
- * Linux's iotable_init does, so nothing else is placed on them and
- * ioremap() of the same registers reuses them. Called from mm_init after
- * kmem_cache_init(): from here vmalloc() and ioremap() work.
+ * The static areas the arch handed over while booting (iotable_init ->
+ * vm_area_add_early: the early UART and the other device pages mapped in
+ * paging_init) are already on vmlist, which is the list vmalloc searches
+ * here, so there is nothing to copy (Linux turns each into a vmap_area).
+ * Called from mm_init after kmem_cache_init(): from here vmalloc() and
+ * ioremap() work, and vm_area_add_early() is refused.
  */
 void __init vmalloc_init(void)
 {
-	struct map_desc io[EARLY_IO_MAX_PAGES];
-	int i, n = early_io_pages(io, EARLY_IO_MAX_PAGES);
-
-	for (i = 0; i < n; i++) {
-		struct vm_struct *vm = kzalloc(sizeof(*vm), GFP_KERNEL);
-
-		if (!vm)
-			panic("vmalloc_init: no memory for the static areas");
-		vm->addr = (void *)(io[i].virtual & PAGE_MASK);
-		vm->size = ALIGN(io[i].length + (io[i].virtual & ~PAGE_MASK), PAGE_SIZE);
-		vm->phys_addr = PFN_PHYS(io[i].pfn);
-		vm->flags = VM_IOREMAP | VM_ARM_STATIC_MAPPING | VM_ARM_MTYPE(io[i].type);
-		vm->caller = (const void *)iotable_init;
-		vm_area_add_early(vm);
-	}
 	vmap_initialized = true;
 }
 
@@ -533,65 +514,3 @@ static int vmallocinfo_show(struct seq_file *m, void *priv)
 	return 0;
 }
 DUMP_FILE(vmallocinfo, "/proc/vmallocinfo", vmallocinfo_show, NULL);
-
-/* ---- console: vmalloc <size>, vfree <addr> ------------------------------ */
-
-/* Each page of an area: its pfn and the two PTEs that map it; then the guard page. */
-static void show_area_ptes(const struct vm_struct *vm)
-{
-	unsigned long start = (unsigned long)vm->addr, end = start + get_vm_area_size(vm), va;
-	struct vtop_result r;
-
-	con_printf("  page  va          pfn      Linux PTE   hw PTE      L1 (PTE page)\n");
-	for (va = start; va < end; va += PAGE_SIZE) {
-		if (vtop_walk(va, &r) != VTOP_PAGE) {
-			con_printf("  %4lu  0x%08lx  not mapped\n", (va - start) >> PAGE_SHIFT, va);
-			continue;
-		}
-		con_printf("  %4lu  0x%08lx  0x%05x  0x%08x  0x%08x  0x%08x%s\n",
-			   (va - start) >> PAGE_SHIFT, va, r.pa >> PAGE_SHIFT, pte_val(*r.linux_pte),
-			   r.hw_pte, r.l1, PageHighMem(vmalloc_to_page((void *)va)) ? " HighMem" : "");
-	}
-	con_printf("  guard 0x%08lx  %s\n", end,
-		   vtop_walk(end, &r) == VTOP_FAULT ? "not mapped: faults" : "mapped (unexpected)");
-}
-
-static void cmd_vmalloc(int argc, char **argv)
-{
-	unsigned long size = argc > 1 ? (unsigned long)memparse(argv[1], NULL) : 0;
-	void *addr = size ? vmalloc(size) : NULL;
-	struct vm_struct *vm = addr ? find_vm_area(addr) : NULL;
-
-	if (!vm) {
-		con_printf("usage: vmalloc <size>  (bytes, K/M suffix allowed; nothing allocated)\n");
-		return;
-	}
-	con_printf("vmalloc(%lu) = 0x%08lx: area 0x%08lx-0x%08lx, %u pages + guard page\n",
-		   size, (unsigned long)addr, (unsigned long)vm->addr, vm_end(vm), vm->nr_pages);
-	show_area_ptes(vm);
-	con_printf("VmallocUsed: %lu kB (vfree 0x%08lx gives it back)\n",
-		   vmalloc_nr_pages() << (PAGE_SHIFT - 10), (unsigned long)addr);
-}
-SHELL_CMD(vmalloc, "vmalloc <size>: allocate, show the pages (pfns) and their PTEs", cmd_vmalloc);
-
-static void cmd_vfree(int argc, char **argv)
-{
-	unsigned long addr = argc > 1 ? strtoul(argv[1], NULL, 0) : 0, va;
-	struct vm_struct *vm = find_vm_area((void *)addr);
-	struct vtop_result r;
-	int still = 0;
-
-	if (!vm || !(vm->flags & VM_ALLOC) || (unsigned long)vm->addr != addr) {
-		con_printf("usage: vfree <addr>: 0x%08lx is not the start of a vmalloc area "
-			   "(see /proc/vmallocinfo)\n", addr);
-		return;
-	}
-	va = addr + get_vm_area_size(vm);
-	vfree((void *)addr);
-	for (; va > addr; va -= PAGE_SIZE)
-		still += vtop_walk(va - PAGE_SIZE, &r) != VTOP_FAULT;
-	con_printf("vfree(0x%08lx): PTEs cleared, TLB entries invalidated; %d page%s still "
-		   "mapped; VmallocUsed: %lu kB\n", addr, still, still == 1 ? "" : "s",
-		   vmalloc_nr_pages() << (PAGE_SHIFT - 10));
-}
-SHELL_CMD(vfree, "vfree <addr>: free a vmalloc area, check its pages are unmapped", cmd_vfree);

@@ -1,6 +1,6 @@
 /*
- * mm/vmalloc_test.c - self-tests of vmalloc, vfree, ioremap and
- * /proc/vmallocinfo, checked through the page tables (vtop_walk: the
+ * mm/vmalloc_test.c - self-tests of vmalloc, vfree and /proc/vmallocinfo
+ * (ioremap's are in arch/arm/mm/ioremap_test.c), checked through the page tables (vtop_walk: the
  * hardware PTEs) and vmalloc_to_page (the Linux PTEs).
  */
 #include <linux/ktest.h>
@@ -15,7 +15,6 @@
 #define NR_TEST_PAGES   16
 #define NR_HELD_PAGES   (2 * NR_TEST_PAGES)
 #define TEST_PATTERN    0x766d616cu     /* "vmal" */
-#define TEX_REMAP_DEVICE "Device"
 #define INFO_BUF_SIZE   2048
 
 static struct page *held[NR_HELD_PAGES];
@@ -53,15 +52,6 @@ static void release_held_pages(void)
 		if (held[i])
 			__free_page(held[i]);
 	memset(held, 0, sizeof(held));
-}
-
-/* The hardware memory type of a small-page PTE, under TEX remap. */
-static void pte_memory_type(u32 hw, char *buf, size_t len)
-{
-	unsigned index = (hw & PTE_EXT_TEX(1) ? 4 : 0) |
-			 (hw & (PTE_CACHEABLE | PTE_BUFFERABLE)) >> 2;
-
-	remap_type_name(index, read_prrr(), read_nmrr(), buf, len);
 }
 
 /* /proc/vmallocinfo as text, for the cases that read it. */
@@ -166,83 +156,14 @@ static void vmalloc_reuses_lowest_free_range(struct ktest *t)
 	vfree(a);
 	b = vmalloc(PAGE_SIZE);
 	KTEST_EXPECT_TRUE(t, b == a);
-	KTEST_EXPECT_EQ(t, pmd_val(*pmd) & ~PMD_TABLE_MASK, mem_types[MT_MEMORY_RW].prot_l1);
+	KTEST_EXPECT_EQ(t, pmd_val(*pmd) & ~PMD_TABLE_MASK, _PAGE_KERNEL_TABLE);
 	vfree(b);
-}
-
-/* Expect the early UART page paging_init mapped to be listed as a static
- * ioremap area, and ioremap() of the UART to return that same mapping:
- * 4 KiB, Device memory, execute-never. */
-static void ioremap_console_uart_is_static_device(struct ktest *t)
-{
-	phys_addr_t pa = __debug_ll_uart;
-	struct vtop_result r;
-	struct vm_struct *vm;
-	char type[40], phys[32];
-	void __iomem *v;
-
-	if (!pa) {
-		ktest_skip(t, "no early UART");
-		return;
-	}
-	snprintf(phys, sizeof(phys), " phys=0x%08x ioremap\n", (phys_addr_t)(pa & PAGE_MASK));
-	KTEST_EXPECT_TRUE(t, strstr(vmallocinfo_text(), phys) != NULL);
-	v = ioremap(pa, PAGE_SIZE);
-	vm = find_vm_area((void *)v);
-	KTEST_EXPECT_TRUE(t, vm && (vm->flags & VM_ARM_STATIC_MAPPING));
-	KTEST_EXPECT_EQ(t, vtop_walk((unsigned long)v, &r), VTOP_PAGE);
-	KTEST_EXPECT_EQ(t, r.pa, pa);
-	pte_memory_type(r.hw_pte, type, sizeof(type));
-	KTEST_EXPECT_TRUE(t, !strcmp(type, TEX_REMAP_DEVICE) && !r.executable);
-	iounmap(v);
-	KTEST_EXPECT_EQ(t, vtop_walk((unsigned long)v, &r), VTOP_PAGE);   /* static: stays */
-}
-
-/*
- *   ioremap(UART + 4 KiB + 0x40, 64):  | page | guard |  8192 bytes, phys=...
- * Expect a new area (nothing is read through it), the offset kept, a
- * Device-memory PTE, and after iounmap no mapping and no area.
- */
-static void ioremap_new_page_is_device(struct ktest *t)
-{
-	phys_addr_t pa = __debug_ll_uart ? (__debug_ll_uart & PAGE_MASK) + PAGE_SIZE + 0x40 : 0;
-	struct vtop_result r;
-	struct vm_struct *vm;
-	char type[40];
-	void __iomem *v;
-
-	if (!pa) {
-		ktest_skip(t, "no early UART to take a device address from");
-		return;
-	}
-	v = ioremap(pa, 64);
-	vm = find_vm_area((void *)v);
-	KTEST_EXPECT_TRUE(t, vm != NULL);
-	if (!vm)
-		return;
-	if (vm->flags & VM_ARM_STATIC_MAPPING) {
-		ktest_skip(t, "the page after the UART is statically mapped too");
-		return;
-	}
-	KTEST_EXPECT_EQ(t, (unsigned long)v & ~PAGE_MASK, pa & ~PAGE_MASK);
-	KTEST_EXPECT_EQ(t, vm->size, 2 * PAGE_SIZE);
-	KTEST_EXPECT_EQ(t, vm->phys_addr, (phys_addr_t)(pa & PAGE_MASK));
-	KTEST_EXPECT_EQ(t, vtop_walk((unsigned long)v, &r), VTOP_PAGE);
-	KTEST_EXPECT_EQ(t, r.pa, pa);
-	pte_memory_type(r.hw_pte, type, sizeof(type));
-	KTEST_EXPECT_TRUE(t, !strcmp(type, TEX_REMAP_DEVICE));
-	KTEST_EXPECT_TRUE(t, r.writable && !r.executable);
-	iounmap(v);
-	KTEST_EXPECT_EQ(t, vtop_walk((unsigned long)v, &r), VTOP_FAULT);
-	KTEST_EXPECT_TRUE(t, find_vm_area((void *)v) == NULL);
 }
 
 static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(vmalloc_16_pages_scattered),
 	KTEST_CASE(vmallocinfo_counts_guard_page),
 	KTEST_CASE(vmalloc_reuses_lowest_free_range),
-	KTEST_CASE(ioremap_console_uart_is_static_device),
-	KTEST_CASE(ioremap_new_page_is_device),
 	{}
 };
 KTEST_SUITE(vmalloc, vmalloc_cases, NULL);

@@ -35,7 +35,4 @@ int pkmap_slot_count(unsigned int nr);
 /* kmap_local_page() mappings held right now (0 .. KM_MAX_IDX). */
 int kmap_local_depth(void);
 
-/* Boot: the PKMAP and fixmap PTE pages, from memblock (paging_init). */
-void kmap_init(void);
-
 #endif

@@ -10,7 +10,8 @@
  *   +--------+--  ...  --+--------+--  ...  --+--------+
  *    pfn = ARCH_PFN_OFFSET  pfn = ARCH_PFN_OFFSET + i
  *
- * ARCH_PFN_OFFSET is PHYS_PFN_OFFSET = __pv_phys_pfn_offset, found by head.S.
+ * ARCH_PFN_OFFSET (asm/memory.h) is PHYS_PFN_OFFSET = __pv_phys_pfn_offset,
+ * found by head.S.
  */
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
@@ -26,7 +27,6 @@ extern struct page *mem_map;
 extern unsigned long max_low_pfn, max_pfn, min_low_pfn;
 extern unsigned long totalreserve_pages;
 
-#define ARCH_PFN_OFFSET         ((unsigned long)PHYS_PFN_OFFSET)
 #define pfn_to_page(pfn)        (mem_map + ((pfn) - ARCH_PFN_OFFSET))
 #define page_to_pfn(page)       ((unsigned long)((page) - mem_map) + ARCH_PFN_OFFSET)
 #define PFN_PHYS(pfn)           ((phys_addr_t)(pfn) << PAGE_SHIFT)

@@ -29,9 +29,7 @@ struct page;
 #define VM_MAP                  0x00000004   /* vmap()ed pages */
 #define VM_USERMAP              0x00000008   /* suitable for remap_vmalloc_range */
 #define VM_NO_GUARD             0x00000040   /* no guard page after the area */
-#define VM_ARM_STATIC_MAPPING   0x40000000   /* arch/arm: an iotable_init mapping */
-#define VM_ARM_MTYPE(mt)        ((mt) << 20) /* arch/arm: its MT_* type */
-#define VM_ARM_MTYPE_MASK       (0x1f << 20)
+/* 0x40000000 and bits 24:20 are arch/arm's (VM_ARM_*, arch/arm/mm/mm.h). */
 
 #define IOREMAP_MAX_ORDER       (7 + PAGE_SHIFT)   /* ioremap alignment cap: 128 pages */
 
@@ -45,6 +43,12 @@ struct vm_struct {
 	phys_addr_t phys_addr;       /* VM_IOREMAP: what it maps */
 	const void *caller;          /* who asked (return address) */
 };
+
+/* The mapped part of an area: its size without the guard page. */
+static inline unsigned long get_vm_area_size(const struct vm_struct *vm)
+{
+	return (vm->flags & VM_NO_GUARD) ? vm->size : vm->size - PAGE_SIZE;
+}
 
 void vmalloc_init(void);
 void vm_area_add_early(struct vm_struct *vm);

@@ -129,7 +129,8 @@ def test_zones_buddy_and_dumps(boot, board, mem):
 
     # the allocators' own self-tests
     suites, totals = parse_ktap(log)
-    for suite in ("page_alloc_buddy", "slab_cache", "slab_kmalloc", "highmem_kmap", "vmalloc"):
+    for suite in ("page_alloc_buddy", "slab_cache", "slab_kmalloc", "highmem_kmap", "vmalloc",
+                  "ioremap"):
         assert suites[suite]["ok"] and all(suites[suite]["cases"].values()), suite
     assert bool(suites["highmem_kmap"]["skipped"]) == (size <= lowmem)
     assert log.count("# expected bad page state") == 2

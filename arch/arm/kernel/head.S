@@ -26,8 +26,6 @@
 
 #define FDT_MAGIC_LE    0xedfe0dd0   /* 0xd00dfeed as a little-endian load sees it */
 #define FDT_TOTALSIZE   4            /* header offset of totalsize (big-endian) */
-#define MIDR_ARCH_MASK  0x000f0000   /* MIDR.Architecture */
-#define MIDR_ARCH_CPUID 0x000f0000   /* 1111: "see ID registers" = ARMv7 */
 
 /*
  * Kernel memory (Linux proc-v7.S mm_mmuflags): on an SMP system cacheable
@@ -38,11 +36,7 @@
 			 PMD_SECT_AF | PMD_SECT_WBWA | PMD_SECT_S)
 #define MM_MMUFLAGS_UP  (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | \
 			 PMD_SECT_AF | PMD_SECT_WB)
-#define MIDR_VARIANT_BITS   0x00ff0000   /* variant and architecture */
-#define MIDR_REVISION_BITS  0x0000000f
-#define MIDR_CORTEX_A9      0x4100c090   /* implementer ARM, part 0xc09 */
-#define MPIDR_MP_MASK       0xc0000000   /* M (MP extensions) and U (uniprocessor) */
-#define MPIDR_SMP           0x80000000   /* M = 1, U = 0: part of an MP system */
+/* MIDR, MPIDR and CCSIDR fields: asm/cp15.h. */
 #define SCU_CONFIG          0x04         /* Cortex-A9 SCU: CPU number in bits 1:0 */
 #define SCU_CPUS_MASK       0x3
 /* Device I/O (the debug UART): strongly ordered, never executable
@@ -178,7 +172,7 @@ __detect_smp:
 	bne	2f
 	mov	r0, #1
 	bic	r3, r9, #MIDR_VARIANT_BITS	@ ignore variant ...
-	bic	r3, r3, #MIDR_REVISION_BITS	@ ... and revision
+	bic	r3, r3, #MIDR_REVISION_MASK	@ ... and revision
 	ldr	r12, =MIDR_CORTEX_A9
 	teq	r3, r12				@ Cortex-A9?
 	bne	2f
@@ -379,10 +373,10 @@ v7_invalidate_l1:
 	mcr	p15, 2, r0, c0, c0, 0		@ CSSELR = L1 data cache
 	isb
 	mrc	p15, 1, r0, c0, c0, 0		@ CCSIDR
-	and	r1, r0, #7			@ log2(line words) - 2
+	and	r1, r0, #CCSIDR_LINESIZE_MASK	@ log2(line words) - 2
 	add	r1, r1, #4			@ r1 = log2(line bytes)
-	ubfx	r2, r0, #3, #10			@ r2 = ways - 1
-	ubfx	r3, r0, #13, #15		@ r3 = sets - 1
+	ubfx	r2, r0, #CCSIDR_ASSOC_SHIFT, #CCSIDR_ASSOC_WIDTH	@ r2 = ways - 1
+	ubfx	r3, r0, #CCSIDR_NUMSETS_SHIFT, #CCSIDR_NUMSETS_WIDTH	@ r3 = sets - 1
 	clz	r6, r2				@ r6 = way shift (32 - log2 ways)
 1:	mov	r7, r2				@ for each set (r3), each way (r7):
 2:	lsl	r0, r7, r6			@ way << (32 - A)

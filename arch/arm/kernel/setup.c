@@ -43,13 +43,6 @@ static const struct cpu_part arm_parts[] __initconst = {
 	{ 0xc0f, "Cortex-A15" },
 };
 
-#define MIDR_IMPLEMENTER(m) ((m) >> 24)
-#define MIDR_VARIANT(m)     (((m) >> 20) & 0xf)
-#define MIDR_PARTNUM(m)     (((m) >> 4) & 0xfff)
-#define MIDR_REVISION(m)    ((m) & 0xf)
-#define ARM_CPU_IMP_ARM     0x41
-#define MPIDR_HWID_BITMASK  0xffffff
-
 static void __init setup_processor(void)
 {
 	u32 midr = read_cpuid_id();
@@ -277,6 +270,10 @@ void __init setup_arch(char **cmdline_p)
 		(unsigned long)blob, fdt_totalsize(blob));
 	show_swapper_pg_dir("head.S");
 	snapshot_head_pgd();
+	/* Linux's early_mm_init does this after parse_early_param; here it
+	 * comes first, because the console's early_io_map() maps its device
+	 * section with mem_types[MT_DEVICE]. */
+	build_mem_type_table();
 	if (uart_console_init(blob, boot_command_line))
 		pr_warn("console: no usable /chosen/stdout-path UART, staying on the early UART\n");
 	*cmdline_p = boot_command_line;
@@ -285,7 +282,6 @@ void __init setup_arch(char **cmdline_p)
 	if (!memblock.memory.total_size)
 		dtb_error("no usable memory: no /memory node with a reg of at least a page "
 			  "in the 32-bit space above PHYS_OFFSET, and no mem=");
-	build_mem_type_table();
 	adjust_lowmem_bounds();
 	arm_memblock_init();
 	adjust_lowmem_bounds();

@@ -7,13 +7,11 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <string.h>
+#include <asm/cacheflush.h>
 #include <asm/cp15.h>
+#include <asm/fsr.h>
 #include <asm/ptrace.h>
 #include <stdarg.h>
-
-#define FSR_WNR        (1 << 11)      /* DFSR: abort caused by a write */
-#define FSR_FS4        (1 << 10)      /* DFSR: FS[4] */
-#define FSR_FS3_0      0xf            /* DFSR: FS[3:0] */
 
 enum exc_kind { EXC_RESET, EXC_UNDEF, EXC_SWI, EXC_PABT, EXC_DABT, EXC_IRQ, EXC_FIQ };
 
@@ -26,8 +24,6 @@ static const char *const exc_names[] = {
 extern void debug_ll_flush(void);
 extern char __vectors_start[], __vectors_end[];
 
-#define CACHE_LINE 32   /* smallest v7 D-cache line: safe stride for maintenance */
-
 /*
  * Put the vector table into the vectors page (Linux early_trap_init) and
  * make the copy visible to instruction fetches: clean the D-cache lines to
@@ -37,12 +33,10 @@ extern char __vectors_start[], __vectors_end[];
 void __init early_trap_init_vectors(void *vectors)
 {
 	size_t n = __vectors_end - __vectors_start;
-	char *p;
 
 	memcpy(vectors, __vectors_start, n);
-	for (p = vectors; p < (char *)vectors + n; p += CACHE_LINE)
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1" : : "r" (p) : "memory"); /* DCCMVAU */
-	__asm__ __volatile__("dsb\n\tmcr p15, 0, %0, c7, c5, 0\n\t"   /* ICIALLU */
+	clean_dcache_area(vectors, n);
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 0\n\t"   /* ICIALLU */
 			     "mcr p15, 0, %0, c7, c5, 6\n\tdsb\n\tisb"  /* BPIALL */
 			     : : "r" (0) : "memory");
 }
@@ -83,9 +77,9 @@ __noreturn void arm_exception(int kind, struct pt_regs *regs)
 		fsr = kind == EXC_DABT ? read_dfsr() : read_ifsr();
 		printk("8<--- cut here ---\n");
 		printk("Unable to handle kernel paging request at virtual address %08x when %s\n",
-		       far, kind == EXC_PABT ? "execute" : (fsr & FSR_WNR) ? "write" : "read");
+		       far, kind == EXC_PABT ? "execute" : (fsr & FSR_WRITE) ? "write" : "read");
 		printk("[%08x] %s, FSR 0x%03x (status 0x%02x)\n", far, exc_names[kind], fsr,
-		       ((fsr & FSR_FS4) >> 6) | (fsr & FSR_FS3_0));
+		       fsr_fs(fsr));
 	}
 	printk("Internal error: Oops - %s: %x [#1] ARM\n", exc_names[kind], fsr);
 	show_regs(regs);

@@ -4,8 +4,9 @@
  * (Linux: arch/arm/mm/dump.c, table-driven by address_markers[] and
  * prot_bits[]). One line per run:
  *
- *   0xc0000000-0xc0300000           3M KERNEL      RW x  SHD
- *   |start      |end (excl.)  |size |domain |AP  |XN|shareable
+ *   0xc0000000-0xc0300000           3M PGD KERNEL      RW x  SHD
+ *   0xffff0000-0xffff1000           4K PTE VECTORS USR ro x  SHD MEM/CACHED/WBWA
+ *   |start     |end (excl.)       |size|lvl|domain|USR|AP|XN|shareable|type
  *
  * Sections show access, XN and shareability; 4 KiB pages also show USR
  * and the memory type of the Linux PTE. A run ends where the attributes,

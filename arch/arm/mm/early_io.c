@@ -10,9 +10,13 @@
  *   0xff500000  slot 2
  *   0xff400000  slot 3
  *
- * Before paging_init a slot is one device section; devicemaps_init clears
- * the area and maps each page handed out again as a 4 KiB MT_DEVICE page
- * (early_io_pages()); after that, new pages are mapped as pages at once.
+ * Before paging_init a slot is one device section, mapped as Linux maps an
+ * MT_DEVICE section (mem_types[], so build_mem_type_table must have run);
+ * devicemaps_init clears the area and hands each page back to
+ * iotable_init (early_io_pages()) to map again as a 4 KiB MT_DEVICE page
+ * and a static vm area. After that, new pages are mapped as pages at
+ * once, without a vm area: the only such user is the power-off path
+ * (kernel/reboot.c), at the very end.
  */
 #include <linux/kernel.h>
 #include <asm/io.h>
@@ -20,15 +24,9 @@
 #include <asm/pgtable.h>
 #include <asm/cp15.h>
 #include <asm/mach/map.h>
+#include "mm.h"
 
 #define EARLY_IO_SLOTS 4
-/*
- * Linux mem_types[MT_DEVICE] section under TEX remap: shared device is
- * S=1, TEX[0]CB=100 (index 4, see cp15.h), never executable.
- */
-#define PROT_SECT_DEVICE (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_AP_READ | \
-			  PMD_SECT_XN | PMD_SECT_S | PMD_SECT_TEX(1) | \
-			  PMD_DOMAIN(DOMAIN_IO))
 
 static phys_addr_t slot_sect[EARLY_IO_SLOTS];   /* the section a slot holds */
 static bool slot_used[EARLY_IO_SLOTS];
@@ -90,7 +88,7 @@ void __iomem *early_io_map(phys_addr_t pa)
 		create_mapping(&md);
 		local_flush_tlb_all();
 	} else if (!slot_used[slot]) {
-		set_l1_section(slot_va(slot), sect | PROT_SECT_DEVICE);
+		set_l1_section(slot_va(slot), sect | mem_types[MT_DEVICE].prot_sect);
 	}
 	slot_used[slot] = true;
 	slot_sect[slot] = sect;

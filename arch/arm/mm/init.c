@@ -1,7 +1,12 @@
 /*
- * arch/arm/mm/init.c - the ARM side of the zones and of mem_init
- * (Linux: arch/arm/mm/init.c find_limits, zone_sizes_init, bootmem_init,
- * free_highpages, mem_init; mm/mm_init.c mem_init_print_info).
+ * arch/arm/mm/init.c - the ARM side of memblock, the zones and mem_init
+ * (Linux: arch/arm/mm/init.c arm_memblock_init, find_limits,
+ * zone_sizes_init, bootmem_init, free_highpages, mem_init, free_initmem;
+ * mm/mm_init.c mem_init_print_info). Differences: free_initmem is left
+ * out: Linux calls it from kernel_init once boot is over, and there is
+ * no kernel_init here yet, so .init stays reserved. print_vmem_layout
+ * prints the "Virtual kernel memory layout" block older Linux printed
+ * from mem_init (start_kernel calls it).
  *
  *   min_low_pfn                max_low_pfn                    max_pfn
  *   |  ZONE_NORMAL (lowmem)    |  ZONE_HIGHMEM                |
@@ -12,10 +17,36 @@
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/highmem.h>
+#include <linux/of_fdt.h>
+#include <asm/fixmap.h>
+#include <asm/highmem.h>
 #include <asm/sections.h>
+#include <libfdt.h>
 #include "mm.h"
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
+
+/**
+ * arm_memblock_init - reserve what is in use before anything is allocated
+ *
+ * The kernel image from _stext (head.S's page directory separately: it lies
+ * below), the DTB, the initrd, the DTB's memreserve entries and its
+ * /reserved-memory nodes (no-map ones become NOMAP). Linux:
+ * arch/arm/mm/init.c, drivers/of/fdt.c.
+ */
+void __init arm_memblock_init(void)
+{
+	const void *blob = initial_boot_params;
+
+	memblock_reserve(__pa(_stext), _end - _stext);
+	reserve_initrd_mem();
+	memblock_reserve(__pa(swapper_pg_dir), PG_DIR_SIZE);
+	memblock_reserve(__atags_pointer, fdt_totalsize(blob));
+	early_init_fdt_scan_reserved_mem(blob);
+	if (memblock_debug)
+		memblock_dump_all();
+}
 
 static void __init find_limits(unsigned long *min, unsigned long *max_low,
 			       unsigned long *max_high)
@@ -76,4 +107,26 @@ void __init mem_init(void)
 	free_highpages();
 	init_per_zone_wmark_min();
 	mem_init_print_info();
+}
+
+/* Linux's "Virtual kernel memory layout" block (it printed it in mem_init). */
+static void __init vmem_line(const char *name, unsigned long b, unsigned long t, bool mb)
+{
+	pr_notice("    %-7s : 0x%08lx - 0x%08lx   (%4lu %s)\n", name, b, t,
+		  mb ? (t - b) >> 20 : DIV_ROUND_UP(t - b, SZ_1K), mb ? "MB" : "kB");
+}
+
+void __init print_vmem_layout(void)
+{
+	pr_notice("Virtual kernel memory layout:\n");
+	vmem_line("vector", VECTORS_BASE, VECTORS_BASE + PAGE_SIZE, false);
+	vmem_line("fixmap", FIXADDR_START, FIXADDR_END, false);
+	vmem_line("vmalloc", VMALLOC_START, VMALLOC_END, true);
+	vmem_line("lowmem", PAGE_OFFSET, (unsigned long)high_memory, true);
+	vmem_line("pkmap", PKMAP_BASE, PAGE_OFFSET, true);
+	vmem_line("modules", MODULES_VADDR, PKMAP_BASE, true);
+	vmem_line("  .text", (unsigned long)_text, (unsigned long)_etext, false);
+	vmem_line("  .init", (unsigned long)__init_begin, (unsigned long)__init_end, false);
+	vmem_line("  .data", (unsigned long)_sdata, (unsigned long)_edata, false);
+	vmem_line("   .bss", (unsigned long)__bss_start, (unsigned long)__bss_stop, false);
 }

@@ -9,7 +9,7 @@
  *   MT[1:0] (bits 3:2)        C, B   (bits 3:2, kept in place)
  *   MT[2]   (bit 4)           TEX[0] (bit 6)    => TEX remap index MT[2:0]
  *   SHARED  (bit 10)          S      (bit 10, kept in place)
- *   NONE    (bit 11)          nG     (bit 11, kept in place; 0 for the kernel)
+ *   NONE    (bit 11)          (none: a NONE PTE is written as 0, below)
  *   always                    AP[0] = 1, type = small page
  *   RDONLY, or !DIRTY         APX = 1 (read-only: a write faults, so Linux
  *                             can mark the page dirty then)
@@ -20,6 +20,7 @@
  *   ext                       ORed in (e.g. PTE_EXT_NG)
  */
 #include <asm/pgtable.h>
+#include "mm.h"
 
 /* Linux PTE bits 9:4 (XN, USER, RDONLY, DIRTY, MT[3:2]) and the type
  * field do not survive into the hardware PTE. */
@@ -49,9 +50,14 @@ u32 pte_v7_hw(pteval_t v, unsigned int ext)
  * @pte: its new value (L_PTE_* bits)
  * @ext: hardware-only bits to add (PTE_EXT_NG)
  *
- * Writes the Linux PTE, then the hardware PTE 2048 bytes further on, and
- * cleans it to the point of unification for the table walker. The caller
- * invalidates the TLB if an old valid entry may be cached.
+ * Writes the Linux PTE, then the hardware PTE 2048 bytes further on. As
+ * Linux's cpu_v7_set_pte_ext: on SMP nothing more, because the table
+ * walker reads through the (coherent) data cache; on a uniprocessor the
+ * walker may not, so the hardware word is cleaned to the point of
+ * coherency (DCCMVAC). No barrier: the caller's TLB flush starts with a
+ * DSB, and a new mapping that needs no flush ends with flush_cache_vmap
+ * (asm/cacheflush.h). The caller invalidates the TLB if an old valid
+ * entry may be cached.
  */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 {
@@ -59,5 +65,8 @@ void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 
 	*ptep = pte;
 	*hw = pte_v7_hw(pte_val(pte), ext);
-	clean_table_entry(hw);
+#ifndef HOST_TEST
+	if (!__cpu_smp)
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1" : : "r" (hw) : "memory");
+#endif
 }

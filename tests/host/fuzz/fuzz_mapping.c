@@ -25,6 +25,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include "../../../arch/arm/mm/mm.h"
+#include "../mmu/paging_stubs.h"
 #include "fuzz.h"
 
 #define PHYS_BASE 0x60000000u
@@ -51,7 +52,11 @@ static const struct attrs want_attrs[MT_NR_TYPES] = {
 	[MT_MEMORY_RWX]   = { 1, false, 7, true, DOMAIN_KERNEL },
 	[MT_MEMORY_RW]    = { 1, true,  7, true, DOMAIN_KERNEL },
 	[MT_MEMORY_RO]    = { 5, true,  7, true, DOMAIN_KERNEL },
-	[MT_ROM]          = { 5, false, 7, true, DOMAIN_KERNEL },
+};
+
+/* The types mem_types[] fills in (the others keep Linux's numbers, empty). */
+static const unsigned fuzz_types[] = {
+	MT_DEVICE, MT_LOW_VECTORS, MT_HIGH_VECTORS, MT_MEMORY_RWX, MT_MEMORY_RW, MT_MEMORY_RO,
 };
 
 static struct map_desc req[MAX_REQ];
@@ -105,7 +110,7 @@ static void check_page(uint32_t va, const struct map_desc *md)
 	CHECK(w.ap == a->ap && w.xn == a->xn && w.index == a->index && w.domain == a->domain,
 	      "0x%08x type %u: ap %u xn %d index %u domain %u", va, md->type, w.ap, w.xn, w.index, w.domain);
 	/* RO sections are not shareable: Linux's build_mem_type_table leaves out their S too */
-	CHECK(w.s == a->s || (w.level == 1 && (md->type == MT_MEMORY_RO || md->type == MT_ROM)),
+	CHECK(w.s == a->s || (w.level == 1 && md->type == MT_MEMORY_RO),
 	      "0x%08x type %u level %d: S %d", va, md->type, w.level, w.s);
 	CHECK(w.level == want_level(md, va), "0x%08x: level %d, want %d", va, w.level, want_level(md, va));
 	if (w.level == 2) {
@@ -160,16 +165,14 @@ static void decode(struct input *in, struct map_desc *md)
 		md->virtual = 0 - md->length;           /* ends at 4 GiB: end wraps to 0 */
 	if ((f & 0xc0) == 0x80 && !(va & 7))
 		md->virtual = va % MODULES_VADDR & PAGE_MASK;      /* user half: refused */
-	md->type = f % MT_NR_TYPES;
+	md->type = fuzz_types[f % ARRAY_SIZE(fuzz_types)];
 }
 
 /* Map md, unless it would overlap an earlier request's pmds; record what to expect. */
 static void map_one(struct map_desc *md)
 {
 	uint32_t first = md->virtual >> PGDIR_SHIFT, last = (md->virtual + md->length - 1) >> PGDIR_SHIFT, p;
-	bool refused = (md->virtual < MODULES_VADDR && md->virtual != VECTORS_BASE) ||
-		       (md->type == MT_ROM &&      /* sections only */
-			((md->virtual | (md->pfn << PAGE_SHIFT) | md->length) & ~SECTION_MASK));
+	bool refused = md->virtual < MODULES_VADDR && md->virtual != VECTORS_BASE;
 	unsigned long logged = fuzz_log_count;
 
 	for (p = first; !refused && p <= last; p++)

@@ -18,6 +18,7 @@
 #include <asm/cp15.h>
 #include <linux/memblock.h>
 #include "../../../arch/arm/mm/mm.h"
+#include "paging_stubs.h"
 
 #define RAM_BASE   0x60000000u
 #define RAM_SIZE   (64u << 20)          /* simulated lowmem */
@@ -219,6 +220,34 @@ static void create_mapping_device_page_check(void **state)
 	assert_int_equal(w.domain, DOMAIN_IO);
 }
 
+/*
+ *   0xff600000 +------------------+  one 1 MiB MT_DEVICE section, through
+ *              | device 0x10000000|  iotable_init (as early_io.c's slots)
+ *   0xff700000 +------------------+
+ * Expect a section that only the kernel can reach (AP = 001: Linux's
+ * MT_DEVICE is AP_WRITE only, never user-accessible), XN, device memory,
+ * domain IO, and one static vm area handed to vmalloc.
+ */
+static void iotable_init_device_section_check(void **state)
+{
+	struct map_desc md = { 0xff600000, 0x10000000 >> PAGE_SHIFT, 1 << 20, MT_DEVICE };
+	int added = host_vm_areas_added;
+	struct hw_walk w;
+
+	(void)state;
+	iotable_init(&md, 1);
+	hw_walk((uint32_t *)swapper_pg_dir, 0xff612345, read_phys, &w);
+	assert_false(w.fault);
+	assert_int_equal(w.level, 1);
+	assert_int_equal(w.pa, 0x10012345);
+	assert_int_equal(w.ap, AP_KRW);
+	assert_true(w.xn);
+	assert_int_equal(w.index, IDX_DEVICE);
+	assert_int_equal(w.domain, DOMAIN_IO);
+	assert_int_equal(host_vm_areas_added, added + 1);
+	assert_int_equal(memblock_reserved_size(), sizeof(struct vm_struct));  /* no PTE page */
+}
+
 /* A mapping in the user half is refused with Linux's BUG: warning. */
 static void create_mapping_user_region_refused_check(void **state)
 {
@@ -305,6 +334,7 @@ int main(void)
 		cmocka_unit_test_setup(create_mapping_unaligned_end_uses_pages_check, setup),
 		cmocka_unit_test_setup(create_mapping_vectors_split_pte_check, setup),
 		cmocka_unit_test_setup(create_mapping_device_page_check, setup),
+		cmocka_unit_test_setup(iotable_init_device_section_check, setup),
 		cmocka_unit_test_setup(create_mapping_user_region_refused_check, setup),
 		cmocka_unit_test_setup(create_mapping_pages_over_section_panics_check, setup),
 		cmocka_unit_test_setup(set_pte_ext_rows_check, setup),

@@ -5,9 +5,9 @@
  *
  * SCTLR (B4.1.130), the bits we set or clear:
  *
- *   31 30 29  28  27 25 24  22 21  14 13 12 11 10  2 1 0
+ *   31 30 29  28  27 25 24  22 21  14 13 12 11   2 1 0
  *  +--+--+---+---+--+--+--+--+--+--+--+--+--+--+--+-+-+
- *  |  |TE|AFE|TRE|NMFI|EE|  | U|  |RR| V| I| Z|SW| C|A|M|
+ *  |  |TE|AFE|TRE|NMFI|EE|  | U|  |RR| V| I| Z|  | C|A|M|
  *  +--+--+---+---+--+--+--+--+--+--+--+--+--+--+--+-+-+
  */
 #ifndef _ASM_CP15_H
@@ -18,7 +18,6 @@
 #define SCTLR_M     (UL(1) << 0)    /* MMU enable */
 #define SCTLR_A     (UL(1) << 1)    /* alignment fault checking */
 #define SCTLR_C     (UL(1) << 2)    /* data and unified caches enable */
-#define SCTLR_SW    (UL(1) << 10)   /* SWP/SWPB enable */
 #define SCTLR_Z     (UL(1) << 11)   /* branch prediction enable */
 #define SCTLR_I     (UL(1) << 12)   /* instruction cache enable */
 #define SCTLR_V     (UL(1) << 13)   /* high vectors (0xffff0000) */
@@ -86,6 +85,78 @@
 		    domain_val(DOMAIN_KERNEL, DOMAIN_MANAGER) |   \
 		    domain_val(DOMAIN_IO, DOMAIN_CLIENT) |        \
 		    domain_val(DOMAIN_VECTORS, DOMAIN_CLIENT))    /* 0x51 */
+
+/*
+ * MIDR, the Main ID Register (B4.1.105):
+ *
+ *   31          24 23     20 19          16 15                4 3        0
+ *  +--------------+---------+--------------+-------------------+----------+
+ *  | Implementer  | Variant | Architecture |  Primary part no. | Revision |
+ *  +--------------+---------+--------------+-------------------+----------+
+ *
+ * Architecture 1111 means "see the ID registers": ARMv7 and later. CPU
+ * rNpM is Variant N, Revision M (Linux read_cpuid_part and friends).
+ */
+#define MIDR_IMPLEMENTER_SHIFT 24
+#define MIDR_VARIANT_SHIFT     20
+#define MIDR_ARCH_MASK         0x000f0000   /* Architecture field */
+#define MIDR_ARCH_CPUID        0x000f0000   /* 1111: ARMv7 CPUID scheme */
+#define MIDR_PARTNUM_SHIFT     4
+#define MIDR_REVISION_MASK     0x0000000f
+#define MIDR_VARIANT_BITS      0x00ff0000   /* Variant and Architecture */
+#define MIDR_CORTEX_A9         0x4100c090   /* implementer ARM, part 0xc09, r0p0 */
+#define ARM_CPU_IMP_ARM        0x41
+#define MIDR_IMPLEMENTER(m)    ((m) >> MIDR_IMPLEMENTER_SHIFT)
+#define MIDR_VARIANT(m)        (((m) >> MIDR_VARIANT_SHIFT) & 0xf)
+#define MIDR_PARTNUM(m)        (((m) >> MIDR_PARTNUM_SHIFT) & 0xfff)
+#define MIDR_REVISION(m)       ((m) & MIDR_REVISION_MASK)
+
+/*
+ * MPIDR, the Multiprocessor Affinity Register (B4.1.106):
+ *
+ *   31 30 29   25 24  23       16 15        8 7         0
+ *  +--+--+-------+--+-----------+-----------+-----------+
+ *  | M| U|       |MT|   Aff2    |   Aff1    |   Aff0    |
+ *  +--+--+-------+--+-----------+-----------+-----------+
+ *
+ * M = 1: the multiprocessing-extensions format; U = 1: a uniprocessor.
+ * M = 1, U = 0 is what Linux's is_smp() test in head.S looks for.
+ */
+#define MPIDR_MP_MASK          0xc0000000   /* M and U */
+#define MPIDR_SMP              0x80000000   /* M = 1, U = 0 */
+/* Aff2:Aff1:Aff0 (spelled as init/main.c spells it, which defines it too) */
+#define MPIDR_HWID_BITMASK 0xffffff
+
+/*
+ * CTR, the Cache Type Register (B4.1.42), ARMv7 format:
+ *
+ *   31 29 28  27 24 23   20 19      16 15 14 13    4 3        0
+ *  +-----+--+------+-------+----------+-----+-------+----------+
+ *  | 100 |  |  CWG |  ERG  | DminLine | L1Ip|       | IminLine |
+ *  +-----+--+------+-------+----------+-----+-------+----------+
+ *
+ * DminLine/IminLine: log2 of the smallest D/I-cache line, in words.
+ */
+#define CTR_DMINLINE_SHIFT     16
+#define CTR_DMINLINE_MASK      0xf
+#define CTR_IMINLINE_MASK      0xf
+
+/*
+ * CCSIDR, the Cache Size ID Register (B4.1.19), for the cache CSSELR
+ * selects:
+ *
+ *   31 30 29 28 27            13 12                  3 2         0
+ *  +--+--+--+--+----------------+---------------------+-----------+
+ *  |WT|WB|RA|WA|   NumSets - 1  | Associativity - 1   | LineSize  |
+ *  +--+--+--+--+----------------+---------------------+-----------+
+ *
+ * LineSize = log2(words per line) - 2, so log2(bytes) = LineSize + 4.
+ */
+#define CCSIDR_LINESIZE_MASK   0x7
+#define CCSIDR_ASSOC_SHIFT     3
+#define CCSIDR_ASSOC_WIDTH     10
+#define CCSIDR_NUMSETS_SHIFT   13
+#define CCSIDR_NUMSETS_WIDTH   15
 
 /* ID_MMFR0.VMSA (B4.1.89), bits 3:0: 3 or more means a v7 VMSA. */
 #define ID_MMFR0_VMSA_MASK  0xf

@@ -26,10 +26,6 @@ static inline void writel(u32 v, volatile void __iomem *a)
  */
 void __iomem *early_io_map(phys_addr_t pa);
 
-struct map_desc;
-#define EARLY_IO_MAX_PAGES 8
-/* The pages early_io_map() handed out, for devicemaps_init to map again. */
-int early_io_pages(struct map_desc *io, int max);
 extern u32 __debug_ll_uart;   /* debug.S: the early UART's physical base, 0 if none */
 
 #endif

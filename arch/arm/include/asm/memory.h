@@ -4,7 +4,7 @@
  * ARM_PATCH_PHYS_VIRT) and Documentation/arch/arm/memory.rst.
  *
  *   0xffffffff +---------------------------+
- *              | vectors page  0xffff0000  |  (issue: memory bring-up)
+ *              | vectors page  0xffff0000  |  (devicemaps_init)
  *   0xffefffff +---------------------------+
  *              | fixmap  0xffc80000-       |
  *   0xffc00000 +---------------------------+
@@ -66,6 +66,8 @@ extern unsigned long __pv_offset;            /* PHYS_OFFSET - PAGE_OFFSET */
 
 #define PHYS_OFFSET     ((phys_addr_t)__pv_phys_pfn_offset << PAGE_SHIFT)
 #define PHYS_PFN_OFFSET (__pv_phys_pfn_offset)
+/* The pfn of mem_map[0] (FLATMEM, linux/mm.h): the first pfn of RAM. */
+#define ARCH_PFN_OFFSET ((unsigned long)PHYS_PFN_OFFSET)
 
 #ifdef HOST_TEST
 /*

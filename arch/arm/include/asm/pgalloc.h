@@ -10,11 +10,6 @@
  * the same split PTE page either way (see pgtable-2level.h): the Linux
  * half at +0x000/+0x400, the hardware half at +0x800/+0xc00, and both L1
  * words of the 2 MiB pmd pointing at the hardware half.
- *
- * Also here, because Linux's asm/pgtable.h is not ours to change:
- * PAGE_KERNEL, the protection vmalloc and kmap map with. Linux builds it
- * as pgprot_kernel | L_PTE_XN in build_mem_type_table; that is exactly
- * mem_types[MT_MEMORY_RW].prot_pte (arch/arm/mm/mmu.c).
  */
 #ifndef _ASM_PGALLOC_H
 #define _ASM_PGALLOC_H
@@ -22,11 +17,7 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <asm/pgtable.h>
-#include <asm/cp15.h>
-#include <asm/mach/map.h>
-#include "../../mm/mm.h"   /* mem_types[] (Linux: pgprot_kernel in mmu.c) */
-
-#define PAGE_KERNEL  __pgprot(mem_types[MT_MEMORY_RW].prot_pte)
+#include <asm/cacheflush.h>
 
 /*
  * L1 bits of a kernel page-table entry (Linux _PAGE_KERNEL_TABLE). Linux
@@ -38,29 +29,6 @@
 #define _PAGE_KERNEL_TABLE  (PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL))
 
 #define PGALLOC_GFP  (GFP_KERNEL | __GFP_ZERO)   /* Linux GFP_PGTABLE_KERNEL */
-
-/* CTR (B4.1.42) DminLine, bits 19:16: log2 of the smallest D-cache line in words. */
-#define CTR_DMINLINE_SHIFT 16
-#define CTR_DMINLINE_MASK  0xfu
-
-/*
- * Clean [addr, addr + size) to the point of unification, one cache line at
- * a time, then DSB, so the table walker reads what was written (Linux
- * clean_dcache_area / cpu_v7_dcache_clean_area).
- */
-static inline void clean_dcache_area(void *addr, size_t size)
-{
-#ifndef HOST_TEST
-	unsigned long line = 4UL << ((read_ctr() >> CTR_DMINLINE_SHIFT) & CTR_DMINLINE_MASK);
-	unsigned long p = (unsigned long)addr & ~(line - 1);
-
-	for (; p < (unsigned long)addr + size; p += line)
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1" : : "r" (p) : "memory");
-	__asm__ __volatile__("dsb" : : : "memory");
-#else
-	(void)addr, (void)size;
-#endif
-}
 
 /**
  * pte_alloc_one_kernel - a zeroed PTE page from the buddy allocator
@@ -90,28 +58,43 @@ static inline void pmd_populate_kernel(pmd_t *pmdp, pte_t *ptep)
 }
 
 /**
- * pte_alloc_kernel - the Linux PTE for addr, allocating its PTE page if needed
+ * pte_alloc_populate - the Linux PTE for addr, giving an empty pmd a PTE page
  * @pmd: the pmd (first of the L1 pair) covering addr
  * @addr: a kernel virtual address
+ * @prot: the L1 bits of the new table entry (domain, type)
+ * @alloc: where a new PTE page comes from: memblock at boot (mmu.c's
+ *         early_alloc), the page allocator after (pte_alloc_one_kernel)
+ * @who: the caller, for the panic
  *
- * Linux's pte_alloc_kernel macro and __pte_alloc_kernel in one. A new
- * page needs no TLB flush: the L1 word was a fault entry, and the ARMv7
- * TLB never holds faulting translations. Return: NULL when out of
- * memory. Panics if a 1 MiB section maps addr: a page cannot go there.
+ * The one path that hooks a PTE page into a pmd (Linux: arm_pte_alloc in
+ * arch/arm/mm/mmu.c and __pte_alloc_kernel in mm/memory.c do the same
+ * with their own allocator). A new page needs no TLB flush: the L1 word
+ * was a fault entry, and the ARMv7 TLB never holds faulting translations.
+ * Return: NULL when alloc() fails. Panics if a 1 MiB section maps addr:
+ * a page cannot go there.
  */
-static inline pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
+static inline pte_t *pte_alloc_populate(pmd_t *pmd, unsigned long addr, pmdval_t prot,
+					pte_t *(*alloc)(void), const char *who)
 {
 	if (pmd_none(*pmd)) {
-		pte_t *new = pte_alloc_one_kernel();
+		pte_t *new = alloc();
 
 		if (!new)
 			return NULL;
-		pmd_populate_kernel(pmd, new);
+		__pmd_populate(pmd, __pa(new), prot);
 	}
 	if (pmd_bad(*pmd))
-		panic("pte_alloc_kernel: 0x%08lx is mapped by a section (pmd 0x%08x)",
-		      addr, pmd_val(*pmd));
+		panic("%s: 0x%08lx is already mapped by a section (pmd 0x%08x)",
+		      who, addr, pmd_val(*pmd));
 	return pte_offset_kernel(pmd, addr);
+}
+
+/* The Linux PTE for addr, its PTE page from the page allocator if needed
+ * (Linux's pte_alloc_kernel). Return: NULL when out of memory. */
+static inline pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
+{
+	return pte_alloc_populate(pmd, addr, _PAGE_KERNEL_TABLE, pte_alloc_one_kernel,
+				  "pte_alloc_kernel");
 }
 
 /* Empty a kernel PTE, both halves (Linux pte_clear on ARM). The caller

@@ -83,7 +83,6 @@
 #define L_PTE_MT_DEV_NONSHARED (UL(0x0c) << 2)  /* 1100 */
 #define L_PTE_MT_DEV_WC       (UL(0x09) << 2)   /* 1001 */
 #define L_PTE_MT_DEV_CACHED   (UL(0x0b) << 2)   /* 1011 */
-#define L_PTE_MT_VECTORS      (UL(0x0f) << 2)   /* 1111 */
 #define L_PTE_MT_MASK         (UL(0x0f) << 2)
 
 #endif

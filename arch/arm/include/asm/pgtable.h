@@ -74,8 +74,14 @@ static inline u32 *pte_hw(pte_t *ptep)
 #define pte_pfn(pte)       (pte_val(pte) >> PAGE_SHIFT)
 #define pte_none(pte)      (!pte_val(pte))
 
-/* Clean a table entry to where the table walker reads it (ARMv7 ARM
- * B3.10.1): DCCMVAU, then DSB. A no-op in the host tests. */
+/*
+ * Clean an L1 entry to where the table walker reads it (ARMv7 ARM
+ * B3.10.1): DCCMVAU, then DSB. A no-op in the host tests. Linux's
+ * flush_pmd_entry cleans only on a uniprocessor (TLB_DCLEAN) and always
+ * issues the DSB; cleaning on SMP too costs one instruction per L1 write
+ * (a handful, at boot and when vmalloc adds a PTE page) and keeps one
+ * rule for both. PTE writes follow Linux exactly (set_pte_ext, pte-v7.c).
+ */
 static inline void clean_table_entry(void *p)
 {
 #ifndef HOST_TEST
@@ -104,6 +110,21 @@ static inline void __pmd_populate(pmd_t *pmdp, phys_addr_t pte_page, pmdval_t pr
 	pmdp[1] = __pmd(v + L2_TABLE_SIZE);
 	flush_pmd_entry(pmdp);
 }
+
+/*
+ * PAGE_KERNEL, what vmalloc and kmap map with: kernel read/write, never
+ * executable, in the kernel's cache policy. pgprot_kernel is set by
+ * build_mem_type_table (arch/arm/mm/mmu.c), as in Linux; PAGE_KERNEL then
+ * equals mem_types[MT_MEMORY_RW].prot_pte.
+ */
+extern pgprot_t pgprot_kernel;
+#define PAGE_KERNEL  __pgprot(pgprot_val(pgprot_kernel) | L_PTE_XN)
+
+/* A zeroed page shared by every read-only user mapping of "nothing yet"
+ * (Linux ZERO_PAGE); allocated by paging_init. */
+struct page;
+extern struct page *empty_zero_page;
+#define ZERO_PAGE(vaddr)  ((void)(vaddr), empty_zero_page)
 
 /* Write a Linux PTE and its hardware twin (arch/arm/mm/pte-v7.c). */
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);

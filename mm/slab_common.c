@@ -106,6 +106,7 @@ void __init create_boot_cache(struct kmem_cache *s, const char *name,
 struct kmem_cache *__init create_kmalloc_cache(const char *name, unsigned int size,
 					       slab_flags_t flags)
 {
+	/* GFP_KERNEL where Linux says GFP_NOWAIT: nothing here ever sleeps */
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
 
 	if (!s)
@@ -194,7 +195,11 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmem_cache_alloc(kmalloc_slab(size), gfp);
 }
 
-/* kfree of a kmalloc_large block; anything else is reported and kept (Linux: free_large_kmalloc). */
+/*
+ * kfree of a kmalloc_large block (Linux: free_large_kmalloc). Anything
+ * else, a tail page or an address inside the block, is reported and kept;
+ * Linux only warns about order 0 and frees whatever page it was given.
+ */
 static void free_large_kmalloc(struct page *head, const void *object)
 {
 	unsigned int order = compound_order(head);
@@ -211,7 +216,9 @@ static void free_large_kmalloc(struct page *head, const void *object)
 
 /*
  * kfree - free memory from kmalloc(); NULL and ZERO_SIZE_PTR are ignored.
- * A pointer kmalloc never returned is reported and not freed.
+ * A pointer kmalloc never returned is reported and not freed, so that a
+ * learner's `kfree 0x1234` at the console is an error message; Linux
+ * would fault on the struct page lookup, or free whatever it finds.
  */
 void kfree(const void *object)
 {
@@ -240,7 +247,9 @@ void kfree(const void *object)
  * @ctor: run on every object when its slab is made, or NULL.
  * @name must outlive the cache (it is not copied).
  * Return: the cache, or NULL (after a warning; a panic with SLAB_PANIC).
- * Needs kmem_cache_init() to have run.
+ * Needs kmem_cache_init() to have run. Called before it, or with a size no
+ * slab order can hold, it fails with -EINVAL at once; Linux has no check
+ * for the first, and finds the second in calculate_sizes().
  */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags,
@@ -292,6 +301,15 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	list_del(&s->list);
 	__kmem_cache_release(s);
 	kmem_cache_free(kmem_cache, s);
+}
+
+/*
+ * kmem_cache_shrink - give s's empty slabs back to the buddy allocator.
+ * Return: 1 if s still has slabs (objects in use, or none freed), else 0.
+ */
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	return __kmem_cache_shrink(s);
 }
 
 /* ---- /proc/slabinfo ---------------------------------------------------------- */

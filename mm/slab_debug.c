@@ -8,8 +8,16 @@
  * reads like its Linux namesake, as mm/page_alloc_debug.c does for the
  * buddy allocator.
  *
- *   armmm# kmalloc 100
- *   EXAMPLE
+ *   armmm# kmalloc 100                     (vexpress-a9, 512M; columns squeezed)
+ *     slabinfo before: kmalloc-128  0  0 128 32 1 : tunables 0 0 0 : slabdata 0 0 0
+ *   kmalloc(100, GFP_KERNEL) = 0xdf403000 from kmalloc-128
+ *     slab page: pfn 0x7f403, order 0, inuse 1/32 objects, next free 0xdf403080
+ *     slabinfo after : kmalloc-128  1 32 128 32 1 : tunables 0 0 0 : slabdata 1 1 0
+ *     Slab: 12 -> 16 kB, free pages: 129494 -> 129493
+ *   armmm# kfree 0xdf403000
+ *     slabinfo before: kmalloc-128  1 32 128 32 1 : tunables 0 0 0 : slabdata 1 1 0
+ *     slabinfo after : kmalloc-128  0 32 128 32 1 : tunables 0 0 0 : slabdata 1 1 0
+ *     Slab: 16 -> 16 kB                    (the empty slab stays: min_partial)
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>

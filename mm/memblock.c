@@ -103,7 +103,11 @@ struct memblock memblock __initdata_memblock = MEMBLOCK_BOOT_STATE;
 int memblock_debug __initdata_memblock;
 static int memblock_can_resize __initdata_memblock;
 
-/* Is @regions one of the two static arrays (never given back)? */
+/*
+ * Is @regions one of the two static arrays (never given back)? Linux has
+ * no such helper: it compares with the arrays in place, which its one
+ * file keeps static; here mem= (mm/memblock_query.c) asks too.
+ */
 bool __init_memblock memblock_is_static_array(const struct memblock_region *regions)
 {
 	return regions == memblock_memory_init_regions ||

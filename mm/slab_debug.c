@@ -28,6 +28,7 @@
 
 #define SLABINFO_LINE_MAX 160
 
+/* The cache's /proc/slabinfo line, as slab_show prints it. */
 static void con_show_cache(const char *when, struct kmem_cache *s)
 {
 	char buf[SLABINFO_LINE_MAX];
@@ -38,6 +39,7 @@ static void con_show_cache(const char *when, struct kmem_cache *s)
 	con_printf("  slabinfo %s: %s", when, buf);
 }
 
+/* The slab (head page) holding a live slab object, from its struct page. */
 static void con_show_slab(const void *object)
 {
 	struct page *slab = virt_to_head_page(object);
@@ -47,6 +49,7 @@ static void con_show_slab(const void *object)
 		   slab->freelist);
 }
 
+/* meminfo's Slab: bytes of slab pages, reclaimable or not. */
 static unsigned long slab_bytes(void)
 {
 	return contig_page_data.vm_stat[NR_SLAB_UNRECLAIMABLE_B] +

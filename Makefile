@@ -58,10 +58,11 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
           lib/kstrtox.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
-          kernel/resource.o mm/memblock.o mm/mm_init.o mm/page_alloc.o \
+          kernel/resource.o mm/memblock.o mm/memblock_iter.o mm/memblock_alloc.o \
+          mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o \
           mm/page_alloc_debug.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
-          mm/slub.o mm/slab_common.o mm/highmem.o mm/highmem_debug.o mm/vmalloc.o \
-          mm/vmalloc_debug.o arch/arm/mm/ioremap.o
+          mm/slub.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
+          mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
                        mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o

@@ -1,8 +1,8 @@
 /*
  * mm/slab_common.c - what every slab allocator shares (Linux 6.1:
  * mm/slab_common.c): the list of caches, kmem_cache_create/destroy, the
- * kmalloc size classes and kmalloc/kfree, /proc/slabinfo, and the console
- * commands `kmalloc <size>` and `kfree <addr>`.
+ * kmalloc size classes and kmalloc/kfree, and /proc/slabinfo. The console
+ * commands `kmalloc <size>` and `kfree <addr>` are in mm/slab_debug.c.
  *
  *   kmalloc(size)    size                  cache
  *                    0                     ZERO_SIZE_PTR, no memory
@@ -32,9 +32,7 @@
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/seq_file.h>
-#include <linux/shell.h>
 #include <linux/slab.h>
-#include <stdlib.h>
 #include <string.h>
 
 enum slab_state slab_state;
@@ -108,6 +106,7 @@ void __init create_boot_cache(struct kmem_cache *s, const char *name,
 struct kmem_cache *__init create_kmalloc_cache(const char *name, unsigned int size,
 					       slab_flags_t flags)
 {
+	/* GFP_KERNEL where Linux says GFP_NOWAIT: nothing here ever sleeps */
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
 
 	if (!s)
@@ -196,7 +195,11 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmem_cache_alloc(kmalloc_slab(size), gfp);
 }
 
-/* kfree of a kmalloc_large block; anything else is reported and kept (Linux: free_large_kmalloc). */
+/*
+ * kfree of a kmalloc_large block (Linux: free_large_kmalloc). Anything
+ * else, a tail page or an address inside the block, is reported and kept;
+ * Linux only warns about order 0 and frees whatever page it was given.
+ */
 static void free_large_kmalloc(struct page *head, const void *object)
 {
 	unsigned int order = compound_order(head);
@@ -213,7 +216,9 @@ static void free_large_kmalloc(struct page *head, const void *object)
 
 /*
  * kfree - free memory from kmalloc(); NULL and ZERO_SIZE_PTR are ignored.
- * A pointer kmalloc never returned is reported and not freed.
+ * A pointer kmalloc never returned is reported and not freed, so that a
+ * learner's `kfree 0x1234` at the console is an error message; Linux
+ * would fault on the struct page lookup, or free whatever it finds.
  */
 void kfree(const void *object)
 {
@@ -242,7 +247,9 @@ void kfree(const void *object)
  * @ctor: run on every object when its slab is made, or NULL.
  * @name must outlive the cache (it is not copied).
  * Return: the cache, or NULL (after a warning; a panic with SLAB_PANIC).
- * Needs kmem_cache_init() to have run.
+ * Needs kmem_cache_init() to have run. Called before it, or with a size no
+ * slab order can hold, it fails with -EINVAL at once; Linux has no check
+ * for the first, and finds the second in calculate_sizes().
  */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags,
@@ -296,6 +303,15 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kmem_cache_free(kmem_cache, s);
 }
 
+/*
+ * kmem_cache_shrink - give s's empty slabs back to the buddy allocator.
+ * Return: 1 if s still has slabs (objects in use, or none freed), else 0.
+ */
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	return __kmem_cache_shrink(s);
+}
+
 /* ---- /proc/slabinfo ---------------------------------------------------------- */
 
 static void print_slabinfo_header(struct seq_file *m)
@@ -333,87 +349,3 @@ int slab_show(struct seq_file *m, void *priv)
 	return 0;
 }
 DUMP_FILE(slabinfo, "/proc/slabinfo", slab_show, NULL);
-
-/* ---- console: kmalloc <size>, kfree <addr> ------------------------------------ */
-
-#define SLABINFO_LINE_MAX 160
-
-static void con_show_cache(const char *when, struct kmem_cache *s)
-{
-	char buf[SLABINFO_LINE_MAX];
-	struct seq_file m;
-
-	seq_buf_init(&m, buf, sizeof(buf));
-	slabinfo_show_cache(&m, s);
-	con_printf("  slabinfo %s: %s", when, buf);
-}
-
-static void con_show_slab(const void *object)
-{
-	struct page *slab = virt_to_head_page(object);
-
-	con_printf("  slab page: pfn 0x%lx, order %u, inuse %u/%u objects, next free %p\n",
-		   page_to_pfn(slab), compound_order(slab), slab->inuse, slab->objects,
-		   slab->freelist);
-}
-
-static unsigned long slab_bytes(void)
-{
-	return contig_page_data.vm_stat[NR_SLAB_UNRECLAIMABLE_B] +
-	       contig_page_data.vm_stat[NR_SLAB_RECLAIMABLE_B];
-}
-
-/* kmalloc <size>: allocate, keep it, and show what changed. */
-static void cmd_kmalloc(int argc, char **argv)
-{
-	unsigned long size, before = slab_bytes(), free_before = nr_free_pages();
-	struct kmem_cache *s;
-	void *p;
-
-	if (argc < 2) {
-		con_printf("usage: kmalloc <size> (free it with kfree <addr>)\n");
-		return;
-	}
-	size = strtoul(argv[1], NULL, 0);
-	s = kmalloc_slab(size);
-	if (s)
-		con_show_cache("before", s);
-	p = kmalloc(size, GFP_KERNEL);
-	con_printf("kmalloc(%lu, GFP_KERNEL) = %p from %s\n", size, p,
-		   s ? s->name : size ? "the page allocator (kmalloc_large)" : "nowhere (ZERO_SIZE_PTR)");
-	if (ZERO_OR_NULL_PTR(p))
-		return;
-	if (s) {
-		con_show_slab(p);
-		con_show_cache("after ", s);
-	} else {
-		con_printf("  compound page: pfn 0x%lx, order %u\n", virt_to_pfn(p),
-			   compound_order(virt_to_head_page(p)));
-	}
-	con_printf("  Slab: %lu -> %lu kB, free pages: %lu -> %lu\n", before / SZ_1K,
-		   slab_bytes() / SZ_1K, free_before, nr_free_pages());
-}
-SHELL_CMD(kmalloc, "kmalloc <size>: allocate and show the slab it came from", cmd_kmalloc);
-
-/* kfree <addr>: free what kmalloc gave, showing the cache before and after. */
-static void cmd_kfree(int argc, char **argv)
-{
-	unsigned long addr, before = slab_bytes();
-	struct kmem_cache *s = NULL;
-
-	if (argc < 2) {
-		con_printf("usage: kfree <address from kmalloc>\n");
-		return;
-	}
-	addr = strtoul(argv[1], NULL, 0);
-	if (addr >= PAGE_OFFSET && pfn_valid(virt_to_pfn(addr)) &&
-	    PageSlab(virt_to_head_page((void *)addr)))
-		s = virt_to_head_page((void *)addr)->slab_cache;
-	if (s)
-		con_show_cache("before", s);
-	kfree((void *)addr);
-	if (s)
-		con_show_cache("after ", s);
-	con_printf("  Slab: %lu -> %lu kB\n", before / SZ_1K, slab_bytes() / SZ_1K);
-}
-SHELL_CMD(kfree, "kfree <addr>: free a kmalloc object (errors are reported)", cmd_kfree);

@@ -32,10 +32,9 @@
 #include <linux/slab.h>
 #include <string.h>
 
+/* Orders above this are hard to get (Linux: linux/mmzone.h, which here lacks it). */
+#define PAGE_ALLOC_COSTLY_ORDER 3
 /* slub_min_order=, slub_max_order=, slub_min_objects= defaults (Linux). */
-#ifndef PAGE_ALLOC_COSTLY_ORDER
-#define PAGE_ALLOC_COSTLY_ORDER 3       /* orders above this are hard to get (mmzone.h in Linux) */
-#endif
 static const unsigned int slub_min_order;
 static const unsigned int slub_max_order = PAGE_ALLOC_COSTLY_ORDER;
 static const unsigned int slub_min_objects;     /* 0: derived from the CPU count */
@@ -483,8 +482,8 @@ int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags)
 	return init_kmem_cache_nodes(s);
 }
 
-/* Free s's empty slabs; 1 if slabs remain, else 0 (Linux: __kmem_cache_shrink). */
-int kmem_cache_shrink(struct kmem_cache *s)
+/* Free s's empty slabs; 1 if slabs remain, else 0 (kmem_cache_shrink's work). */
+int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct kmem_cache_node *n = s->node[0];
 	struct page *slab, *next;
@@ -498,7 +497,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 /* Empty s for destruction: 0, or 1 if objects are still allocated. */
 int __kmem_cache_shutdown(struct kmem_cache *s)
 {
-	return kmem_cache_shrink(s);    /* no per-CPU slabs to flush first */
+	return __kmem_cache_shrink(s);  /* no per-CPU slabs to flush first */
 }
 
 /* Free s's node structure; s itself is the caller's (Linux: __kmem_cache_release). */

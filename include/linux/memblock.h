@@ -1,11 +1,14 @@
 /*
  * linux/memblock.h - the boot-time memory manager (Linux 6.1:
  * include/linux/memblock.h). The functions, their contracts and where this
- * copy differs from Linux are in mm/memblock.c.
+ * copy differs from Linux are in mm/memblock*.c: Linux's one mm/memblock.c
+ * in five pieces (the list is in the header of mm/memblock.c).
  *
  * Configuration as Debian's armmp kernel: FLATMEM, one node (no NUMA ids
  * in the regions), 32-bit phys_addr_t, ARCH_KEEP_MEMBLOCK (ARM keeps
- * memblock after boot, for pfn_valid and the debugfs files), no slab yet.
+ * memblock after boot: ioremap asks memblock_is_map_memory, and the
+ * debugfs files stay; Linux's ARM pfn_valid asks memblock too, ours is
+ * FLATMEM's range check in linux/mm.h).
  *
  *   struct memblock memblock
  *   +-------------------+
@@ -32,7 +35,7 @@ struct seq_file;
 /* Each type starts with a static array this long (Linux keeps this in memblock.c). */
 #define INIT_MEMBLOCK_REGIONS   128
 
-/* The highest physical address; no region reaches it (see memblock_cap_size). */
+/* The highest physical address; no region reaches it (mm/memblock_internal.h: memblock_cap_size). */
 #define PHYS_ADDR_MAX           (~(phys_addr_t)0)
 #define U64_MAX                 (~(u64)0)       /* iterators: "no more ranges" */
 
@@ -69,7 +72,7 @@ struct memblock_region {
 };
 
 /*
- * A set of ranges. Invariants, kept by every function in mm/memblock.c and
+ * A set of ranges. Invariants, kept by every function in mm/memblock*.c and
  * checked by tests/host/fuzz:
  *   - regions[0..cnt) sorted by base, not overlapping;
  *   - two regions that touch have different flags (else they are merged);

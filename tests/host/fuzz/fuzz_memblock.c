@@ -1,5 +1,5 @@
 /*
- * tests/host/fuzz/fuzz_memblock.c - libFuzzer target for mm/memblock.c.
+ * tests/host/fuzz/fuzz_memblock.c - libFuzzer target for memblock (mm/memblock*.c).
  *
  * Each input is a program: a sequence of memblock calls (add, remove,
  * reserve, free, NOMAP marks, allocations, limits, mem=, array growth,

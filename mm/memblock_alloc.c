@@ -35,8 +35,7 @@
 #include <string.h>
 #include "memblock_internal.h"
 
-/* ARMv7's L1 cache line (CONFIG_ARM_L1_CACHE_SHIFT = 6): what align 0 means. */
-#define SMP_CACHE_BYTES 64
+#include <linux/cache.h>           /* SMP_CACHE_BYTES: what align 0 means */
 
 #define clamp(val, lo, hi)      min(max(val, lo), hi)
 

@@ -45,8 +45,8 @@ typedef unsigned int slab_flags_t;
 #define SLAB_RECLAIM_ACCOUNT    0x00020000U     /* SReclaimable, __GFP_RECLAIMABLE pages */
 #define SLAB_PANIC              0x00040000U     /* panic if kmem_cache_create fails */
 
-/* ARMv7's L1 line (CONFIG_ARM_L1_CACHE_SHIFT = 6): "HWalign" at boot. */
-#define L1_CACHE_BYTES          64
+/* L1_CACHE_BYTES (asm/cache.h) is the "HWalign" printed at boot. */
+#include <linux/cache.h>
 /* The smallest alignment any slab object gets (Linux: ARCH_SLAB_MINALIGN). */
 #define ARCH_SLAB_MINALIGN      __alignof__(unsigned long long)
 /*

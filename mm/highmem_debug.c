@@ -10,20 +10,18 @@
 #include <linux/shell.h>
 #include <asm/highmem.h>
 #include <asm/vtop.h>
-#include <stdlib.h>
 
 /* The page for the pfn in argv[1], or NULL after saying why. */
 static struct page *arg_page(int argc, char **argv)
 {
+	static char usage[40];
 	unsigned long pfn;
 
-	if (argc < 2) {
-		con_printf("usage: %s <pfn>\n", argv[0]);
+	snprintf(usage, sizeof(usage), "%s <pfn>  (hex, 0x optional)", argv[0]);
+	if (!shell_nargs(argc, argv, 1, 1, usage) || !shell_arg_hex(argv[0], "pfn", argv[1], &pfn))
 		return NULL;
-	}
-	pfn = strtoul(argv[1], NULL, 0);
 	if (!pfn_valid(pfn)) {
-		con_printf("%s: pfn 0x%lx has no struct page (RAM is pfn 0x%lx-0x%lx)\n",
+		con_printf("Error: %s: pfn 0x%lx has no struct page (RAM is pfn 0x%lx-0x%lx)\n",
 			   argv[0], pfn, ARCH_PFN_OFFSET, max_pfn - 1);
 		return NULL;
 	}

@@ -24,7 +24,6 @@
 #include <linux/seq_file.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
-#include <stdlib.h>
 
 #define SLABINFO_LINE_MAX 160
 
@@ -63,11 +62,9 @@ static void cmd_kmalloc(int argc, char **argv)
 	struct kmem_cache *s;
 	void *p;
 
-	if (argc < 2) {
-		con_printf("usage: kmalloc <size> (free it with kfree <addr>)\n");
+	if (!shell_nargs(argc, argv, 1, 1, "kmalloc <size>  (bytes, K/M suffix allowed; "
+			 "free it with kfree <addr>)") || !shell_arg_size(argv[0], argv[1], &size))
 		return;
-	}
-	size = strtoul(argv[1], NULL, 0);
 	s = kmalloc_slab(size);
 	if (s)
 		con_show_cache("before", s);
@@ -94,11 +91,9 @@ static void cmd_kfree(int argc, char **argv)
 	unsigned long addr, before = slab_bytes();
 	struct kmem_cache *s = NULL;
 
-	if (argc < 2) {
-		con_printf("usage: kfree <address from kmalloc>\n");
+	if (!shell_nargs(argc, argv, 1, 1, "kfree <addr>  (the address kmalloc printed)") ||
+	    !shell_arg_addr(argv[0], argv[1], &addr))
 		return;
-	}
-	addr = strtoul(argv[1], NULL, 0);
 	if (addr >= PAGE_OFFSET && pfn_valid(virt_to_pfn(addr)) &&
 	    PageSlab(virt_to_head_page((void *)addr)))
 		s = virt_to_head_page((void *)addr)->slab_cache;

@@ -22,10 +22,13 @@ struct shell_cmd {
  * returns false, so the command can return having done nothing.
  *
  * shell_nargs: argc - 1 within [min, max], else the usage line.
- * shell_arg_addr: a virtual or physical address, hex with or without 0x,
- *   at most 32 bits.
+ * shell_arg_hex: an address or a pfn (what says which), hex with or
+ *   without 0x, at most 32 bits.
+ * shell_arg_addr: shell_arg_hex for "address".
  * shell_arg_uint: a decimal count within [min, max], what names it
- *   ("order", "size").
+ *   ("order").
+ * shell_arg_size: a size in bytes, decimal with an optional K, M or G
+ *   suffix as Linux's memparse(), at most 32 bits.
  */
 #include <linux/types.h>
 
@@ -46,7 +49,9 @@ int shell_read_line(struct console *con, const char *prompt, char *buf, int max)
 int shell_complete(const char *line, int start, char *word, int room);
 
 bool shell_nargs(int argc, char **argv, int min, int max, const char *usage);
+bool shell_arg_hex(const char *cmd, const char *what, const char *s, unsigned long *v);
 bool shell_arg_addr(const char *cmd, const char *s, unsigned long *addr);
+bool shell_arg_size(const char *cmd, const char *s, unsigned long *size);
 bool shell_arg_uint(const char *cmd, const char *what, const char *s, unsigned int min,
 		    unsigned int max, unsigned int *v);
 

@@ -14,6 +14,16 @@ BAD_INPUTS = [
      "Error: vtop: too many arguments ('extra' and after)\nusage: vtop <va>  (hex, 0x optional)"),
     ("cat", "Error: cat: missing argument\nusage: cat <path> (ls lists them)"),
     ("help a b c d e f g h", "Error: more than 8 words: not run"),
+    ("vmalloc 12abc", "Error: vmalloc: '12abc' is not a size (decimal bytes, K/M/G allowed)"),
+    ("vmalloc 8G", "Error: vmalloc: size '8G' is wider than 32 bits"),
+    ("vmalloc 0", "Error: vmalloc: size 0: nothing to allocate"),
+    ("vfree zz", "Error: vfree: 'zz' is not a hex address"),
+    ("vfree 0xc0000000", "Error: vfree: 0xc0000000 is not the start of a vmalloc area "
+                         "(see /proc/vmallocinfo): nothing freed"),
+    ("kmap 1", "Error: kmap: pfn 0x1 has no struct page (RAM is pfn 0x60000-0x7ffff)"),
+    ("kunmap 6000g", "Error: kunmap: '6000g' is not a hex pfn"),
+    ("kmalloc -1", "Error: kmalloc: '-1' is not a size (decimal bytes, K/M/G allowed)"),
+    ("kfree 0x1g", "Error: kfree: '0x1g' is not a hex address"),
 ]
 
 
@@ -22,9 +32,11 @@ def test_console_rejects_bad_arguments(boot):
     kernel still at its prompt (no panic: peek never reads address 0)."""
     con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
     con.allow("Error: ")
+    before = con.run("cat /proc/buddyinfo") + con.run("cat /proc/meminfo")
     for cmd, err in BAD_INPUTS:
         out = con.run(cmd)
         assert out.strip() == err, f"{cmd!r} gave:\n{out}"
+    assert con.run("cat /proc/buddyinfo") + con.run("cat /proc/meminfo") == before
 
 
 def test_console_addresses_are_hex_with_or_without_0x(boot):
@@ -37,6 +49,16 @@ def test_console_addresses_are_hex_with_or_without_0x(boot):
     assert re.fullmatch(r"0xc0008000: 0x[0-9a-f]{8}", a), a
     assert a == b
     assert "0x00012abc" in con.run("vtop 12abc")
+
+
+def test_vmalloc_big_area_is_summarised(boot):
+    """Expect vmalloc of 100 MiB (25,600 pages) to show its first and last 8
+    pages and one line for the rest, not a line per page."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    out = con.run("vmalloc 100M")
+    assert "25600 pages + guard page" in out
+    assert "...   25584 more pages: vtop <va> shows any of them" in out
+    assert len(out.splitlines()) < 30
 
 
 def test_console_overlong_line_is_not_run(boot):

@@ -97,3 +97,25 @@ def test_console_line_editing_and_history(boot):
     assert re.search(r"\*496  0xffff0000", _type(con, "pte\tffff0000"))
     assert re.search(r"^Node 0, zone +Normal", _type(con, "cat /proc/bud\t"), re.M)
     assert "Power down" not in con.run("help")
+
+
+def test_bad_mem_argument_is_refused(boot):
+    """Expect mem=abc to be refused with its reason, and the DTB's memory
+    kept (512 MiB), where it used to become mem=0: no memory at all."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0 mem=abc")
+    con.allow("Error: ")
+    con.expect(r"Error: mem=abc: not <size>\[K\|M\|G\]\[@<start>\]; ignored, the DTB's memory stays")
+    assert re.search(r"^\s+0: 0x60000000\.\.0x7fffffff$",
+                     con.run("cat /sys/kernel/debug/memblock/memory"), re.M)
+
+
+def test_vtop_and_ptepage_say_what_is_there(boot):
+    """Expect an empty Linux PTE to read as none (not "pfn 0x00000
+    MT_UNCACHED"), and ptepage of a section-mapped address to say that a
+    section maps it."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    out = con.run("vtop 0xffffffff")
+    assert "Linux PTE at 0x" in out and "none (0x00000000): no page mapped here" in out
+    assert "MT_UNCACHED" not in out and "0xffffffff: not mapped" in out
+    out = con.run("ptepage 0xc0000000")
+    assert out.startswith("0xc0000000: mapped by a 1 MiB section (L1[0xc00] 0x"), out

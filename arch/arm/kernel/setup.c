@@ -4,6 +4,7 @@
  * lowmem bounds, arm_memblock_init and paging_init (Linux:
  * arch/arm/kernel/setup.c, devtree.c).
  */
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/of_fdt.h>
@@ -104,14 +105,25 @@ static int __init early_mem(const char *p)
 	u64 size, aligned;
 	char *endp;
 
+	size = memparse(p, &endp);
+	if (*endp == '@') {
+		char *at = endp + 1;
+
+		start = (phys_addr_t)memparse(at, &endp);
+		if (endp == at)
+			endp = at - 1;          /* "@" with no address: refuse below */
+	}
+	/* Linux would take "mem=abc" as mem=0 and find no memory; say so instead. */
+	if (endp == p || *endp) {
+		pr_err("Error: mem=%s: not <size>[K|M|G][@<start>]; ignored, the DTB's memory stays\n",
+		       p);
+		return -EINVAL;
+	}
 	if (!usermem) {
 		usermem = true;
 		memblock_remove(memblock_start_of_DRAM(),
 				memblock_end_of_DRAM() - memblock_start_of_DRAM());
 	}
-	size = memparse(p, &endp);
-	if (*endp == '@')
-		start = (phys_addr_t)memparse(endp + 1, NULL);
 	aligned = ALIGN((u64)start, (u64)PAGE_SIZE);
 	size = aligned > start + size ? 0 : size - (aligned - start);
 	if (aligned < PHYS_OFFSET) {

@@ -112,8 +112,12 @@ int linux_pte_format(char *buf, size_t len, u32 pte)
 		"MINICACHE", "WRITEALLOC", "?8", "DEV_WC", "?10", "DEV_CACHED",
 		"DEV_NONSHARED", "?13", "?14", "VECTORS",
 	};
-	int n = snprintf(buf, len, "pfn 0x%05x", pte >> PAGE_SHIFT);
+	int n;
 	unsigned int i;
+
+	if (!pte)               /* pte_none(): nothing was ever set here */
+		return snprintf(buf, len, "none (0x00000000): no page mapped here");
+	n = snprintf(buf, len, "pfn 0x%05x", pte >> PAGE_SHIFT);
 
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
 		if ((pte & flags[i].bit) && (size_t)n < len)

@@ -77,8 +77,16 @@ void ptepage_show(unsigned long va)
 	pte_t *page, *pte;
 	int idx = pte_index(va), i;
 
+	u32 l1 = swapper_l1[va >> SECTION_SHIFT];
+
+	if ((l1 & PMD_TYPE_MASK) == PMD_TYPE_SECT) {
+		con_printf("0x%08lx: mapped by a 1 MiB section (L1[0x%03lx] 0x%08x), so there is "
+			   "no PTE page: vtop 0x%08lx shows the section\n",
+			   va, va >> SECTION_SHIFT, l1, va);
+		return;
+	}
 	if ((pmd_val(*pmd) & PMD_TYPE_MASK) != PMD_TYPE_TABLE) {
-		con_printf("0x%08lx: pgd[0x%03lx] has no PTE page (L1 0x%08x)\n",
+		con_printf("0x%08lx: not mapped: pgd[0x%03lx] is empty (L1 0x%08x), no PTE page\n",
 			   va, pgd_index(va), pmd_val(*pmd));
 		return;
 	}

@@ -103,7 +103,7 @@ static void cmd_poweroff(int argc, char **argv)
 static void cmd_pgd(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	show_swapper_pg_dir("now");
+	show_swapper_pg_dir("now", con_printf);
 }
 
 static void cmd_selftest(int argc, char **argv)

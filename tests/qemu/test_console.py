@@ -119,3 +119,13 @@ def test_vtop_and_ptepage_say_what_is_there(boot):
     assert "MT_UNCACHED" not in out and "0xffffffff: not mapped" in out
     out = con.run("ptepage 0xc0000000")
     assert out.startswith("0xc0000000: mapped by a 1 MiB section (L1[0xc00] 0x"), out
+
+
+def test_pgd_output_is_not_kernel_log(boot):
+    """Expect `pgd` to print the L1 entries at the console but leave dmesg
+    as it was (it used to append them, stamped [    0.000000])."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    before = con.run("dmesg")
+    out = con.run("pgd")
+    assert out.startswith("now: swapper_pg_dir at 0xc0004000"), out
+    assert con.run("dmesg") == before

@@ -252,19 +252,19 @@ static void __init snapshot_head_pgd(void)
 			head_pgd[head_pgd_count++] = (struct head_pgd_entry){ i, swapper_l1[i] };
 }
 
-void show_swapper_pg_dir(const char *title)
+void show_swapper_pg_dir(const char *title, int (*out)(const char *fmt, ...))
 {
 	u32 prrr = read_prrr(), nmrr = read_nmrr();
 	char line[200];
 	unsigned int i;
 
-	pr_info("%s: swapper_pg_dir at 0x%08lx (phys 0x%08x):\n", title,
-		(unsigned long)swapper_pg_dir, __pa(swapper_pg_dir));
+	out("%s: swapper_pg_dir at 0x%08lx (phys 0x%08x):\n", title,
+	    (unsigned long)swapper_pg_dir, __pa(swapper_pg_dir));
 	for (i = 0; i < PTRS_PER_L1; i++) {
 		if (!swapper_l1[i])
 			continue;
 		l1_desc_format(line, sizeof(line), i, swapper_l1[i], prrr, nmrr);
-		pr_info("  %s\n", line);
+		out("  %s\n", line);
 	}
 }
 
@@ -280,7 +280,7 @@ void __init setup_arch(char **cmdline_p)
 		PHYS_OFFSET, __pv_phys_pfn_offset, __pv_offset);
 	pr_info("DTB: phys 0x%08x, virt 0x%08lx, %u bytes\n", __atags_pointer,
 		(unsigned long)blob, fdt_totalsize(blob));
-	show_swapper_pg_dir("head.S");
+	show_swapper_pg_dir("head.S", printk);
 	snapshot_head_pgd();
 	/* Linux's early_mm_init does this after parse_early_param; here it
 	 * comes first, because the console's early_io_map() maps its device

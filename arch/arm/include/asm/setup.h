@@ -8,8 +8,9 @@ extern char boot_command_line[COMMAND_LINE_SIZE];
 extern u32 __machine_arch_type;
 
 void setup_arch(char **cmdline_p);
-/* Print the non-zero swapper_pg_dir entries, one line each (banner, `pgd`). */
-void show_swapper_pg_dir(const char *title);
+/* Print the non-zero swapper_pg_dir entries, one line each, through out:
+ * printk for the banner, con_printf for `pgd` (its output is not kernel log). */
+void show_swapper_pg_dir(const char *title, int (*out)(const char *fmt, ...));
 
 /* The L1 entries head.S built, as setup_arch found them. */
 #define HEAD_PGD_MAX 16

@@ -125,6 +125,7 @@ def test_pgd_output_is_not_kernel_log(boot):
     """Expect `pgd` to print the L1 entries at the console but leave dmesg
     as it was (it used to append them, stamped [    0.000000])."""
     con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con.allow("Booting Linux on physical CPU")   # dmesg replays the banner
     before = con.run("dmesg")
     out = con.run("pgd")
     assert out.startswith("now: swapper_pg_dir at 0xc0004000"), out

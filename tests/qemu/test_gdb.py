@@ -3,6 +3,7 @@ script scripts/gdb-init writes gives gdb the kernel's symbols both where
 the kernel runs with the MMU off (its physical alias) and after."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -25,7 +26,8 @@ def test_gdb_stops_before_and_after_the_mmu(zimage, tmp_path):
       break __create_page_tables   hit at the physical alias (MMU off),
                                    `info symbol $pc` names it
       break paging_init            hit at its link address (MMU on)
-    and the kernel to reach its prompt once gdb detaches.
+    each backtrace to end at stext / __mmap_switched without "corrupt
+    stack", and the kernel to reach its prompt once gdb detaches.
     """
     port = _free_port()
     log = tmp_path / "boot.log"
@@ -40,8 +42,8 @@ def test_gdb_stops_before_and_after_the_mmu(zimage, tmp_path):
                               cwd=ROOT, capture_output=True, text=True, check=True).stdout
         (tmp_path / "gdbinit").write_text(init)
         cmds = ["break __create_page_tables", "break paging_init", "continue",
-                "info symbol $pc", "print/x $pc", "continue", "info symbol $pc",
-                "print/x $pc", "delete", "detach"]
+                "info symbol $pc", "print/x $pc", "bt", "continue", "info symbol $pc",
+                "print/x $pc", "bt", "delete", "detach"]
         gdb = subprocess.run(["gdb-multiarch", "-nx", "-batch", "-x", str(tmp_path / "gdbinit"),
                               *[a for c in cmds for a in ("-ex", c)]],
                              capture_output=True, text=True, timeout=100)
@@ -55,6 +57,10 @@ def test_gdb_stops_before_and_after_the_mmu(zimage, tmp_path):
         assert 0x60000000 <= pcs[0] < 0x70000000, f"MMU-off stop at {pcs[0]:#x}"
         assert "paging_init in section .init.text" in out, out
         assert pcs[1] >= 0xC0000000, f"MMU-on stop at {pcs[1]:#x}"
+        # backtraces end at the outermost frames head.S marks, cleanly
+        assert "corrupt stack" not in out, out
+        assert re.search(r"^#1 +0x6[0-9a-f]{7} in stext \(\)", out, re.M), out
+        assert re.search(r"^#\d+ +0xc[0-9a-f]{7} in __mmap_switched \(\)", out, re.M), out
         assert qemu.wait(timeout=120) == 0, log.read_text()[-2000:]
     finally:
         if qemu.poll() is None:

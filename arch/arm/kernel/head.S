@@ -68,8 +68,18 @@
 	b	\label
 .endm
 
+/*
+ * The two outermost frames, stext (MMU off) and __mmap_switched (MMU on),
+ * say in their unwind info that they have no caller (lr undefined), so a
+ * debugger's backtrace ends there cleanly instead of looping on a frame
+ * it cannot unwind. Linux marks the same frames with UNWIND(.fnstart /
+ * .cantunwind) for its own unwinder.
+ */
+	.cfi_sections .debug_frame
 	.section ".head.text", "ax"
 ENTRY(stext)
+	.cfi_startproc
+	.cfi_undefined lr
 	mov	r10, r1				@ keep machine type
 	mov	r11, r2				@ keep DTB address
 	bl	__safe_svcmode_maskall		@ SVC, IRQ/FIQ/aborts masked
@@ -94,6 +104,7 @@ ENTRY(stext)
 
 	ldr	r13, =__mmap_switched		@ virtual address to continue at
 	b	__enable_mmu
+	.cfi_endproc
 ENDPROC(stext)
 
 /*
@@ -426,6 +437,8 @@ __error_pv_stub:
  * calls start_kernel. The identity map stays until paging_init removes it.
  */
 __mmap_switched:
+	.cfi_startproc
+	.cfi_undefined lr
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_stop
 	mov	r3, #0
@@ -440,6 +453,7 @@ __mmap_switched:
 	bl	early_trap_init			@ VBAR + exception stacks
 	mov	fp, #0
 	b	start_kernel
+	.cfi_endproc
 ENDPROC(__mmap_switched)
 
 	.section ".rodata.head", "a"

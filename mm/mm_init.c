@@ -158,23 +158,6 @@ void __init free_area_init(const unsigned long *max_zone_pfn)
 	pr_info("Built 1 zonelists, mobility grouping on.  Total pages: %lu\n", total);
 }
 
-/**
- * __free_pages_core - hand a block memblock no longer needs to the buddy allocator
- * @page: first page of a 2^@order block, aligned to its size
- */
-void __free_pages_core(struct page *page, unsigned int order)
-{
-	unsigned long i;
-
-	for (i = 0; i < (1UL << order); i++) {
-		ClearPageReserved(page + i);
-		set_page_count(page + i, 0);
-	}
-	page_zone(page)->managed_pages += 1UL << order;
-	set_page_count(page, 1);
-	__free_pages(page, order);
-}
-
 /* Free [start, end) in the largest aligned blocks (Linux __free_pages_memory). */
 void __init free_pages_memory(unsigned long start, unsigned long end)
 {

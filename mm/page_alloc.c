@@ -410,7 +410,7 @@ static unsigned long move_freepages_block(struct zone *zone, struct page *page, 
 static bool can_steal_fallback(unsigned int order, int start_mt)
 {
 	return order >= pageblock_order / 2 || start_mt == MIGRATE_RECLAIMABLE ||
-	       start_mt == MIGRATE_UNMOVABLE;
+	       start_mt == MIGRATE_UNMOVABLE || page_group_by_mobility_disabled;
 }
 
 /* The first fallback type with a block at this order, or -1. */
@@ -447,7 +447,7 @@ static void steal_suitable_fallback(struct zone *zone, struct page *page,
 	free_pages = move_freepages_block(zone, page, start_mt);
 	if (!free_pages)
 		goto single_page;
-	if (free_pages >= pageblock_nr_pages / 2)
+	if (free_pages >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
 		set_pageblock_migratetype(page, start_mt);
 	return;
 single_page:

@@ -40,9 +40,12 @@ typedef unsigned int gfp_t;
 #define GFP_MOVABLE_SHIFT       3
 #define GFP_MOVABLE_MASK        (__GFP_RECLAIMABLE | __GFP_MOVABLE)
 
-/* MOVABLE (0x08) -> 1, RECLAIMABLE (0x10) -> 2: the enum migratetype values. */
+/* MOVABLE (0x08) -> 1, RECLAIMABLE (0x10) -> 2: the enum migratetype values;
+ * every request is unmovable when mobility grouping is off (mmzone.h). */
 static inline int gfp_migratetype(gfp_t gfp)
 {
+	if (page_group_by_mobility_disabled)
+		return MIGRATE_UNMOVABLE;
 	return (int)((gfp & GFP_MOVABLE_MASK) >> GFP_MOVABLE_SHIFT);
 }
 

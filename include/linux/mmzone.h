@@ -45,6 +45,13 @@ enum migratetype {
 	MIGRATE_TYPES
 };
 extern const char * const migratetype_names[MIGRATE_TYPES];
+/*
+ * Set by free_area_init when the node has fewer pages than a pageblock per
+ * migratetype: grouping by mobility could not keep the types apart, so
+ * every request is treated as unmovable and may take any pageblock
+ * (Linux: build_all_zonelists).
+ */
+extern int page_group_by_mobility_disabled;
 
 struct free_area {
 	struct list_head free_list[MIGRATE_TYPES];
@@ -125,6 +132,8 @@ typedef struct pglist_data {
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)          (&contig_page_data)
+/* One node (no NUMA): Linux's nr_online_nodes, the zonelists it builds. */
+#define nr_online_nodes         1
 
 #define min_wmark_pages(z)      ((z)->_watermark[WMARK_MIN] + (z)->watermark_boost)
 #define low_wmark_pages(z)      ((z)->_watermark[WMARK_LOW] + (z)->watermark_boost)

@@ -139,6 +139,37 @@ static void boot_two_pageblocks(phys_addr_t first_free)
 	};
 
 	node_boot(MiB(8), 0, rsv, ARRAY_SIZE(rsv));
+	/* 2048 pages are fewer than a pageblock per migratetype: Linux would
+	 * turn mobility grouping off here. These tests are about the rules
+	 * with it on, so switch it back on. */
+	assert_true(page_group_by_mobility_disabled);
+	page_group_by_mobility_disabled = 0;
+}
+
+/*
+ *   16 MiB node: ~4000 pages < 6 x 1024   |   64 MiB node: ~16000 pages
+ *
+ * Expect mobility grouping off on the small node (build_all_zonelists'
+ * rule), so a movable request is treated as unmovable and its stolen
+ * pageblock turns Unmovable whatever it held; and on for the large one.
+ */
+static void page_group_by_mobility_disabled_small_node_check(void **state)
+{
+	struct page *page;
+
+	(void)state;
+	node_boot_std(MiB(64), 0);
+	assert_false(page_group_by_mobility_disabled);
+	node_boot_std(MiB(16), 0);
+	assert_true(page_group_by_mobility_disabled);
+	assert_int_equal(gfp_migratetype(GFP_HIGHUSER_MOVABLE), MIGRATE_UNMOVABLE);
+	page = t_alloc(GFP_HIGHUSER_MOVABLE, 0);
+	assert_non_null(page);
+	assert_ev(0, "steal", page_to_pfn(page) & ~(pageblock_nr_pages - 1), 10, MIGRATE_MOVABLE);
+	assert_int_equal(get_pageblock_migratetype(page), MIGRATE_UNMOVABLE);
+	CHECK_BUDDY();
+	t_free_all();
+	CHECK_BUDDY();
 }
 
 /*
@@ -228,6 +259,7 @@ int buddy_rmqueue_group(void)
 		cmocka_unit_test(__rmqueue_fallback_less_than_half_keeps_type_check),
 		cmocka_unit_test(__rmqueue_fallback_half_free_changes_type_check),
 		cmocka_unit_test(__rmqueue_fallback_reclaimable_check),
+		cmocka_unit_test(page_group_by_mobility_disabled_small_node_check),
 	};
 
 	return cmocka_run_group_tests_name("buddy_rmqueue", tests, NULL, NULL);

@@ -11,9 +11,11 @@
  *   +-- node_zones[ZONE_HIGHMEM]  arm_lowmem_limit .. end of RAM (no linear map)
  *   +-- node_zones[ZONE_MOVABLE]  always empty here (Linux lists it anyway)
  *
- * Debian's armmp kernel also has ZONE_DMA, and puts all lowmem there on
- * vexpress; the issue asks for Normal/HighMem, so we do not (scripts/compare-dumps
- * names the difference).
+ * Debian's armmp kernel also has CONFIG_ZONE_DMA and, as these boards set
+ * no arm_dma_zone_size, puts all lowmem in ZONE_DMA and leaves Normal
+ * empty. We build without ZONE_DMA (no device here needs a DMA limit), so
+ * lowmem is ZONE_NORMAL, as on an ARM kernel built without it;
+ * scripts/compare-dumps names the difference.
  */
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H

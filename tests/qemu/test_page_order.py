@@ -61,6 +61,30 @@ def test_alloc_10_hands_out_lowest_block_first(boot):
     assert got == sorted(set(got))
     start, end = normal["start_pfn"], normal["start_pfn"] + normal["spanned"]
     assert all(start <= p < end and p % MAX_ORDER_PAGES == 0 for p in got)
+    if len(got) == n:
+        check_warn_alloc(con, z)
+
+
+def check_warn_alloc(con, z):
+    """With no order-10 block left in Normal, `alloc 10` fails with Linux
+    6.1's warn_alloc: the GFP names, then show_mem for Normal only (GFP_KERNEL
+    cannot use HighMem), its numbers those of /proc/zoneinfo and buddyinfo."""
+    text = strip_stamps(con.run("alloc 10"))
+    assert "alloc_pages(GFP_KERNEL, order 10) = NULL" in text
+    assert ("swapper/0: page allocation failure: order:10, mode:0xcc0(GFP_KERNEL), "
+            "nodemask=(null)\nMem-Info:\n") in text
+    zi = zoneinfo(con.run("cat /proc/zoneinfo"))["Normal"]
+    counts = buddyinfo(con.run("cat /proc/buddyinfo"))["Normal"]
+    free_kb = sum(c << o for o, c in enumerate(counts)) * 4
+    assert free_kb == zi["pages free"] * 4
+    assert re.search(rf"^Normal free:{free_kb}kB boost:0kB min:{zi['min'] * 4}kB "
+                     rf"low:{zi['low'] * 4}kB high:{zi['high'] * 4}kB .* "
+                     rf"present:{zi['present'] * 4}kB managed:{zi['managed'] * 4}kB ", text, re.M)
+    want = " ".join(f"{c}\\*{4 << o}kB" + (r" \([UMEHCI]+\)" if c else "")
+                    for o, c in enumerate(counts))
+    assert re.search(rf"^Normal: {want} = {free_kb}kB$", text, re.M), text
+    assert "HighMem free:" not in text
+    assert f"\n{sum(f['present'] for f in z.values())} pages RAM\n" in text
 
 
 DUMP = re.compile(

@@ -13,13 +13,13 @@
  *             [ want 4 |4|  5  |    6    |    7   ...|  9 ... ]
  *   expand(): the upper halves go back, to orders 9, 8, 7, 6, 5, 4
  *
- * Freeing (__free_one_page) is the reverse: while the buddy (pfn ^ (1 <<
+ * Freeing (free_one_page) is the reverse: while the buddy (pfn ^ (1 <<
  * order)) is free and of the same order, take it off its list and merge.
  * Where the merged block goes on its list is Linux's too: at the tail when
- * the boot hands memory over (FPI_TO_TAIL) or when its own buddy is likely
- * to come back soon (buddy_merge_likely), else at the head. Boot frees run
- * from low to high addresses, so after boot every list hands out its
- * lowest-addressed block first, as on Linux.
+ * the boot hands memory over (FPI_TO_TAIL) or when a merge one order up is
+ * likely (buddy_merge_likely), else at the head, to be handed out next.
+ * Boot frees run from low to high addresses, so after boot every list
+ * hands out its lowest-addressed block first, as on Linux.
  *
  * Differences from Linux 6.1: no per-CPU page lists (every allocation goes
  * to the zone's free lists), no reclaim, compaction or OOM killer (a
@@ -430,7 +430,10 @@ static int find_suitable_fallback(struct free_area *area, int start_mt)
  * A whole pageblock changes type when the block is at least a pageblock,
  * or when the request may steal and at least half the pageblock is free
  * (Linux also counts allocated pages of a compatible type; we do not track
- * that per page). Otherwise only this one block moves over.
+ * that per page), or always when mobility grouping is off. A pageblock that
+ * crosses the zone's edge keeps its type and only this block moves over,
+ * as when the request may not steal. Linux also boosts the watermark here
+ * for kswapd (watermark_boost); with no kswapd we leave boost at 0.
  */
 static void steal_suitable_fallback(struct zone *zone, struct page *page,
 				    unsigned int order, int start_mt, bool whole_block)
@@ -806,6 +809,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	struct page *page;
 
 	if (order >= MAX_ORDER) {
+		/* Linux: WARN_ON_ONCE_GFP, a WARNING with a stack dump; we have
+		 * no unwinder, so one line says it */
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("alloc_pages: order %u is above the largest order %d\n",
 				order, MAX_ORDER - 1);

@@ -516,6 +516,8 @@ static struct page *__rmqueue(struct zone *zone, unsigned int order, int mt)
  * Linux __zone_watermark_ok without CMA and highatomic: the free pages
  * after the allocation must stay above mark + lowmem_reserve, and for
  * order > 0 a block of at least that order must exist in a usable list.
+ * Linux also lets atomic requests (ALLOC_HARDER) go a quarter further
+ * below mark; with no interrupts that allocate, we have none.
  */
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       enum zone_type highest_zoneidx, bool alloc_high)

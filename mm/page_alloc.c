@@ -221,9 +221,11 @@ unsigned int bad_page_expected;
 /*
  * bad_page - report a page that is in no state to be freed, and leave it
  * alone (Linux 6.1 bad_page, without its rate limit, stack dump and
- * taint). The process named is current->comm: we have no processes yet,
- * and every call here runs in the boot context, Linux's idle task of CPU 0,
- * whose comm is "swapper/0".
+ * taint). Linux also clears the page's PageBuddy type on the way out; we
+ * leave even that, since our double-free check reports a page that is on
+ * a free list. The process named is current->comm: we have no processes
+ * yet, and every call here runs in the boot context, Linux's idle task of
+ * CPU 0, whose comm is "swapper/0".
  */
 static void bad_page(struct page *page, const char *reason)
 {

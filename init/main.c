@@ -17,8 +17,16 @@
 
 #define MPIDR_HWID_BITMASK 0xffffff
 
+/*
+ * Linux's banner: "#N" is the build count Kbuild keeps in the tree's
+ * .version (scripts/mkcompile_h), 1 for the first build of a clean tree,
+ * as for every Debian kernel. Our Makefile keeps no count, so every build
+ * is a first build: 1 (UTS_VERSION is the git commit instead of a date).
+ */
+#define BUILD_COUNT "1"
+
 static const char linux_banner[] =
-	"Linux version " UTS_RELEASE " (armmm) (" CC_VERSION ") #1 " UTS_VERSION "\n";
+	"Linux version " UTS_RELEASE " (armmm) (" CC_VERSION ") #" BUILD_COUNT " " UTS_VERSION "\n";
 
 __noreturn void shell_run(void);
 void dump_all_files(void);

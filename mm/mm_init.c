@@ -7,6 +7,7 @@
  *
  *   paging_init -> bootmem_init -> free_area_init   every struct page: reserved
  *   mem_init    -> memblock_free_all                free memblock ranges -> buddy
+ *                                                   (__free_pages_core, page_alloc.c)
  *               -> free_highpages                   the same for HighMem
  *               -> init_per_zone_wmark_min          min/low/high, lowmem_reserve
  *
@@ -23,6 +24,7 @@ struct page *mem_map;
 unsigned long max_low_pfn, max_pfn, min_low_pfn;
 unsigned long totalreserve_pages;
 int min_free_kbytes = 1024;
+int page_group_by_mobility_disabled;
 
 static const char * const zone_names[MAX_NR_ZONES] = {
 	[ZONE_NORMAL] = "Normal", [ZONE_HIGHMEM] = "HighMem", [ZONE_MOVABLE] = "Movable",
@@ -155,24 +157,11 @@ void __init free_area_init(const unsigned long *max_zone_pfn)
 			total -= PFN_UP(zone->spanned_pages * sizeof(struct page));
 		start = end;
 	}
-	pr_info("Built 1 zonelists, mobility grouping on.  Total pages: %lu\n", total);
-}
-
-/**
- * __free_pages_core - hand a block memblock no longer needs to the buddy allocator
- * @page: first page of a 2^@order block, aligned to its size
- */
-void __free_pages_core(struct page *page, unsigned int order)
-{
-	unsigned long i;
-
-	for (i = 0; i < (1UL << order); i++) {
-		ClearPageReserved(page + i);
-		set_page_count(page + i, 0);
-	}
-	page_zone(page)->managed_pages += 1UL << order;
-	set_page_count(page, 1);
-	__free_pages(page, order);
+	/* Linux build_all_zonelists: one zonelist per node; no mobility
+	 * grouping with fewer pages than a pageblock of every type. */
+	page_group_by_mobility_disabled = total < pageblock_nr_pages * MIGRATE_TYPES;
+	pr_info("Built %u zonelists, mobility grouping %s.  Total pages: %lu\n", nr_online_nodes,
+		page_group_by_mobility_disabled ? "off" : "on", total);
 }
 
 /* Free [start, end) in the largest aligned blocks (Linux __free_pages_memory). */
@@ -329,7 +318,7 @@ void init_per_zone_wmark_min(void)
 
 	for_each_zone(zone)
 		if (zone_idx(zone) <= ZONE_NORMAL && zone->managed_pages > high_wmark_pages(zone))
-			lowmem_kbytes += (zone->managed_pages - high_wmark_pages(zone)) << 2;
+			lowmem_kbytes += K(zone->managed_pages - high_wmark_pages(zone));
 	min_free_kbytes = (int)int_sqrt(lowmem_kbytes * 16);
 	if (min_free_kbytes < 128)
 		min_free_kbytes = 128;

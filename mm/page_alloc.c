@@ -7,22 +7,33 @@
  * zone->free_area[order].free_list[migratetype].
  *
  * Allocating order 4 when the smallest free block is order 10
- * (__rmqueue_smallest + expand, the "take 4 out of 10, put back 9..4"
- * of the user's notes, seed 003):
+ * (__rmqueue_smallest + expand: take 4 out of 10, put back 9..4):
  *
  *   order 10: [...............................................] taken off
  *             [ want 4 |4|  5  |    6    |    7   ...|  9 ... ]
  *   expand(): the upper halves go back, to orders 9, 8, 7, 6, 5, 4
  *
- * Freeing (__free_one_page) is the reverse: while the buddy (pfn ^ (1 <<
+ * Freeing (free_one_page) is the reverse: while the buddy (pfn ^ (1 <<
  * order)) is free and of the same order, take it off its list and merge.
+ * Where the merged block goes on its list is Linux's too: at the tail when
+ * the boot hands memory over (FPI_TO_TAIL) or when a merge one order up is
+ * likely (buddy_merge_likely), else at the head, to be handed out next.
+ * Boot frees run from low to high addresses, so after boot every list
+ * hands out its lowest-addressed block first, as on Linux.
  *
  * Differences from Linux 6.1: no per-CPU page lists (every allocation goes
  * to the zone's free lists), no reclaim, compaction or OOM killer (a
- * request that fails the watermarks fails), no highatomic reserve, and a
- * pageblock's type is one byte in zone->pageblock_flags rather than four
- * bits in a bitmap. Watermarks, migratetype fallback and the free-list
- * structure are Linux's.
+ * request that fails the watermarks fails), no highatomic reserve, no
+ * zone->lock (one CPU, no interrupts that allocate), no free-page
+ * shuffling (CONFIG_SHUFFLE_PAGE_ALLOCATOR), and a pageblock's type is one
+ * byte in zone->pageblock_flags rather than four bits in a bitmap.
+ * Watermarks, migratetype fallback and the free-list structure are Linux's.
+ *
+ * It also holds the allocator's reports, as Linux 6.1 does (bad_page,
+ * warn_alloc, show_free_areas; lib/show_mem.c's show_mem) plus what Linux
+ * keeps in mm/debug.c (dump_page) and lib/vsprintf.c (the %pGp and %pGg
+ * flag names), which we have no file for yet. That is why it is longer
+ * than ~600 lines: the reports are a quarter of it.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -47,6 +58,11 @@ static const int fallbacks[MIGRATE_PCPTYPES][2] = {
 buddy_trace_fn buddy_trace;
 /* Bad page reports so far (double frees, freeing reserved pages, ...). */
 unsigned long bad_page_count;
+
+/* How __free_pages_ok / free_one_page place a freed block (Linux fpi_t). */
+typedef unsigned int fpi_t;
+#define FPI_NONE        0u
+#define FPI_TO_TAIL     (1u << 1)       /* behind every block of its list */
 
 #define trace(ev, zone, pfn, order, mt) \
 	do { if (buddy_trace) buddy_trace(ev, zone, pfn, order, mt); } while (0)
@@ -77,15 +93,32 @@ void set_pageblock_migratetype(struct page *page, int mt)
  * Every change to a free list goes through these three, which also keep
  * nr_free and the zone's NR_FREE_PAGES right, so the counts cannot drift.
  */
-static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order, int mt)
+static void __add_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+			       int mt, bool tail)
 {
 	struct free_area *area = &zone->free_area[order];
 
 	page->private = order;
 	__SetPageBuddy(page);
-	list_add(&page->lru, &area->free_list[mt]);
+	if (tail)
+		list_add_tail(&page->lru, &area->free_list[mt]);
+	else
+		list_add(&page->lru, &area->free_list[mt]);
 	area->nr_free++;
 	zone->vm_stat[NR_FREE_PAGES] += 1UL << order;
+}
+
+/* At the head: the next block this list hands out. */
+static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order, int mt)
+{
+	__add_to_free_list(page, zone, order, mt, false);
+}
+
+/* At the tail: handed out after every block already there. */
+static void add_to_free_list_tail(struct page *page, struct zone *zone, unsigned int order,
+				  int mt)
+{
+	__add_to_free_list(page, zone, order, mt, true);
 }
 
 static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
@@ -116,22 +149,46 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
 
 /* ---- freeing ----------------------------------------------------------- */
 
-/**
- * __free_one_page - put a block back, merging it with its free buddies
- * @page: first page of the block, @pfn its pfn
- * @zone: its zone
- * @order: its order
- * @mt: the free list it goes on (its pageblock's type)
+/*
+ * buddy_merge_likely - will the block at pfn merge one order higher soon?
  *
+ * True when the buddy of the order+1 block it would join (the block at
+ * (pfn & buddy_pfn) ^ (2 << order)) is free already: then only this
+ * block's own buddy is missing, and keeping this block at the tail leaves
+ * it free longer, so the merge can happen. Never for the two top orders.
+ */
+static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
+			       const struct page *page, unsigned int order)
+{
+	unsigned long higher_pfn = pfn & buddy_pfn;
+	unsigned long higher_buddy_pfn = higher_pfn ^ (1UL << (order + 1));
+	struct zone *zone = page_zone(page);
+
+	if (order >= MAX_ORDER - 2 || !zone_spans_pfn(zone, higher_buddy_pfn))
+		return false;
+	return page_is_buddy(page, pfn_to_page(higher_buddy_pfn), order + 1);
+}
+
+/*
+ * free_one_page - put a block back, merging it with its free buddies
+ * @zone: its zone; @page: first page of the block, @pfn its pfn
+ * @order: its order; @mt: the free list it goes on (its pageblock's type)
+ * @fpi_flags: FPI_TO_TAIL to queue it behind every block of its list
+ *
+ * Linux 6.1 has this as __free_one_page(), with free_one_page() around it
+ * taking zone->lock. We take no lock, so the two are one function here;
+ * __free_one_page() below is it without flags (mm/internal.h, for tests).
  * Precondition: no page of the block is on a free list.
  */
-void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order, int mt)
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int mt, fpi_t fpi_flags)
 {
+	unsigned long buddy_pfn = 0;
+
 	while (order < MAX_ORDER - 1) {
-		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
 
+		buddy_pfn = pfn ^ (1UL << order);
 		if (!zone_spans_pfn(zone, buddy_pfn))
 			break;
 		buddy = pfn_to_page(buddy_pfn);
@@ -143,34 +200,53 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		page = pfn_to_page(pfn);
 		order++;
 	}
-	add_to_free_list(page, zone, order, mt);
+	/* Linux's choice of end (no page shuffling here, so no random pick). */
+	if ((fpi_flags & FPI_TO_TAIL) || buddy_merge_likely(pfn, buddy_pfn, page, order))
+		add_to_free_list_tail(page, zone, order, mt);
+	else
+		add_to_free_list(page, zone, order, mt);
 	trace("put", zone, pfn, order, mt);
+}
+
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order, int mt)
+{
+	free_one_page(zone, page, pfn, order, mt, FPI_NONE);
 }
 
 /* Self-tests that provoke a bad page on purpose set this to how many they
  * expect: those are reported on one "#" line, not as a BUG. */
 unsigned int bad_page_expected;
 
-/* Linux's bad_page(): say what is wrong with the page, and do not free it. */
+/*
+ * bad_page - report a page that is in no state to be freed, and leave it
+ * alone (Linux 6.1 bad_page, without its rate limit, stack dump and
+ * taint). Linux also clears the page's PageBuddy type on the way out; we
+ * leave even that, since our double-free check reports a page that is on
+ * a free list. The process named is current->comm: we have no processes
+ * yet, and every call here runs in the boot context, Linux's idle task of
+ * CPU 0, whose comm is "swapper/0".
+ */
 static void bad_page(struct page *page, const char *reason)
 {
 	bad_page_count++;
 	if (bad_page_expected) {
 		bad_page_expected--;
 		printk("# expected bad page state: pfn:%05lx: %s\n", page_to_pfn(page), reason);
+		dump_page(page, reason);
 		return;
 	}
-	pr_err("BUG: Bad page state in process swapper  pfn:%05lx\n", page_to_pfn(page));
-	pr_err("page:%p refcount:%d mapcount:0 mapping:00000000 index:0x0 pfn:0x%lx\n",
-	       (void *)page, page_ref_count(page), page_to_pfn(page));
-	pr_err("flags: 0x%lx(%s%s) page_type: 0x%x\n", page->flags,
-	       PageReserved(page) ? "reserved" : "", PageHead(page) ? "head" : "",
-	       page->page_type);
-	pr_err("page dumped because: %s\n", reason);
+	pr_emerg("BUG: Bad page state in process %s  pfn:%05lx\n", "swapper/0",
+		 page_to_pfn(page));
+	dump_page(page, reason);
 }
 
-/* Can the block at page be freed? Reports and says no if not (Linux
- * free_pages_prepare / free_page_is_bad). */
+/*
+ * Can the block at page be freed? Reports and says no if not (Linux
+ * free_pages_prepare / free_page_is_bad: the reasons are Linux's where
+ * Linux has the check; the double free and the wrong order are ours,
+ * since Linux's refcount catches those before they get here).
+ */
 static bool free_pages_check(struct page *page, unsigned int order)
 {
 	unsigned long i;
@@ -180,32 +256,24 @@ static bool free_pages_check(struct page *page, unsigned int order)
 		return false;
 	}
 	if (page_ref_count(page) != 1) {
-		bad_page(page, "nonzero _refcount after put");
+		bad_page(page, "nonzero _refcount");
 		return false;
 	}
 	for (i = 0; i < (1UL << order); i++) {
 		if (PageReserved(page + i)) {
-			bad_page(page + i, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set (reserved)");
+			bad_page(page + i, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
 			return false;
 		}
 		if (PageBuddy(page + i) || PageSlab(page + i)) {
-			bad_page(page + i, "freeing a page that is still typed (buddy/slab)");
+			bad_page(page + i, "nonzero mapcount");
 			return false;
 		}
 	}
 	return true;
 }
 
-/**
- * __free_pages - give back a block that alloc_pages() returned
- * @page: its first page
- * @order: the order it was allocated with
- *
- * A bad free (double free, wrong order on a compound page, a reserved
- * page) is reported as Linux's "Bad page state" and the block is left
- * alone, so the free lists stay intact.
- */
-void __free_pages(struct page *page, unsigned int order)
+/* Free a block (Linux __free_pages_ok): checked, unmade compound, merged. */
+static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags)
 {
 	unsigned long pfn = page_to_pfn(page), i;
 
@@ -221,7 +289,42 @@ void __free_pages(struct page *page, unsigned int order)
 	if (order)
 		page[1].compound_order = 0;
 	set_page_count(page, 0);
-	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page));
+	free_one_page(page_zone(page), page, pfn, order, get_pageblock_migratetype(page),
+		      fpi_flags);
+}
+
+/**
+ * __free_pages - give back a block that alloc_pages() returned
+ * @page: its first page
+ * @order: the order it was allocated with
+ *
+ * A bad free (double free, wrong order on a compound page, a reserved
+ * page) is reported as Linux's "Bad page state" and the block is left
+ * alone, so the free lists stay intact.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	__free_pages_ok(page, order, FPI_NONE);
+}
+
+/**
+ * __free_pages_core - hand a block memblock no longer needs to the buddy allocator
+ * @page: first page of a 2^@order block, aligned to its size
+ *
+ * Only used when booting. FPI_TO_TAIL as in Linux: memblock_free_all frees
+ * from low to high addresses, so each free list ends up in address order.
+ */
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	page_zone(page)->managed_pages += 1UL << order;
+	set_page_count(page, 1);
+	__free_pages_ok(page, order, FPI_TO_TAIL);
 }
 
 void free_pages(unsigned long addr, unsigned int order)
@@ -277,13 +380,20 @@ struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt)
 	return NULL;
 }
 
-/* Move every free block in page's pageblock to list mt; the number of pages moved. */
+/*
+ * move_freepages_block - move every free block in page's pageblock to list mt
+ *
+ * Return: the pages moved; 0, and nothing moved, when the pageblock is not
+ * wholly inside the zone (a zone that starts or ends mid-pageblock), as in
+ * Linux, which will not change the type of a block it only partly owns.
+ */
 static unsigned long move_freepages_block(struct zone *zone, struct page *page, int mt)
 {
-	unsigned long start = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
-	unsigned long end = min(start + pageblock_nr_pages, zone_end_pfn(zone));
-	unsigned long pfn = max(start, zone->zone_start_pfn), moved = 0;
+	unsigned long pfn = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end = pfn + pageblock_nr_pages, moved = 0;
 
+	if (!zone_spans_pfn(zone, pfn) || !zone_spans_pfn(zone, end - 1))
+		return 0;
 	while (pfn < end) {
 		struct page *p = pfn_to_page(pfn);
 
@@ -302,7 +412,7 @@ static unsigned long move_freepages_block(struct zone *zone, struct page *page, 
 static bool can_steal_fallback(unsigned int order, int start_mt)
 {
 	return order >= pageblock_order / 2 || start_mt == MIGRATE_RECLAIMABLE ||
-	       start_mt == MIGRATE_UNMOVABLE;
+	       start_mt == MIGRATE_UNMOVABLE || page_group_by_mobility_disabled;
 }
 
 /* The first fallback type with a block at this order, or -1. */
@@ -322,17 +432,30 @@ static int find_suitable_fallback(struct free_area *area, int start_mt)
  * A whole pageblock changes type when the block is at least a pageblock,
  * or when the request may steal and at least half the pageblock is free
  * (Linux also counts allocated pages of a compatible type; we do not track
- * that per page). Otherwise only this one block moves over.
+ * that per page), or always when mobility grouping is off. A pageblock that
+ * crosses the zone's edge keeps its type and only this block moves over,
+ * as when the request may not steal. Linux also boosts the watermark here
+ * for kswapd (watermark_boost); with no kswapd we leave boost at 0.
  */
 static void steal_suitable_fallback(struct zone *zone, struct page *page,
 				    unsigned int order, int start_mt, bool whole_block)
 {
+	unsigned long free_pages;
+
 	if (order >= pageblock_order) {
 		set_pageblock_migratetype(page, start_mt);
-	} else if (whole_block &&
-		   move_freepages_block(zone, page, start_mt) >= pageblock_nr_pages / 2) {
-		set_pageblock_migratetype(page, start_mt);
+		goto single_page;
 	}
+	if (!whole_block)
+		goto single_page;
+	/* moves page too, unless the pageblock crosses the zone's edge */
+	free_pages = move_freepages_block(zone, page, start_mt);
+	if (!free_pages)
+		goto single_page;
+	if (free_pages >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
+		set_pageblock_migratetype(page, start_mt);
+	return;
+single_page:
 	move_to_free_list(page, zone, order, start_mt);
 }
 
@@ -395,6 +518,8 @@ static struct page *__rmqueue(struct zone *zone, unsigned int order, int mt)
  * Linux __zone_watermark_ok without CMA and highatomic: the free pages
  * after the allocation must stay above mark + lowmem_reserve, and for
  * order > 0 a block of at least that order must exist in a usable list.
+ * Linux also lets atomic requests (ALLOC_HARDER) go a quarter further
+ * below mark; with no interrupts that allocate, we have none.
  */
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       enum zone_type highest_zoneidx, bool alloc_high)
@@ -461,18 +586,215 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wm
 	return NULL;
 }
 
-/* Linux's warn_alloc(): the request and the state of every zone. */
-static void warn_alloc(gfp_t gfp, unsigned int order)
+/* ---- reports: dump_page, show_mem, warn_alloc ------------------------- */
+
+struct flag_name {
+	unsigned long mask;
+	const char *name;
+};
+
+/* Linux 6.1's pageflag_names (include/trace/events/mmflags.h), the flags we have. */
+static const struct flag_name pageflag_names[] = {
+	{ 1UL << PG_locked, "locked" },
+	{ 1UL << PG_reserved, "reserved" },
+	{ 1UL << PG_head, "head" },
+};
+
+/* Linux 6.1's gfpflag_names for the flags we have, in its order: whole
+ * GFP_* sets first, so GFP_KERNEL prints as that and not as its bits. */
+static const struct flag_name gfpflag_names[] = {
+	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" }, { GFP_HIGHUSER, "GFP_HIGHUSER" },
+	{ GFP_USER, "GFP_USER" }, { GFP_KERNEL, "GFP_KERNEL" }, { GFP_NOFS, "GFP_NOFS" },
+	{ GFP_ATOMIC, "GFP_ATOMIC" }, { GFP_NOIO, "GFP_NOIO" }, { GFP_NOWAIT, "GFP_NOWAIT" },
+	{ __GFP_HIGHMEM, "__GFP_HIGHMEM" }, { __GFP_HIGH, "__GFP_HIGH" }, { __GFP_IO, "__GFP_IO" },
+	{ __GFP_FS, "__GFP_FS" }, { __GFP_NOWARN, "__GFP_NOWARN" }, { __GFP_COMP, "__GFP_COMP" },
+	{ __GFP_ZERO, "__GFP_ZERO" }, { __GFP_HARDWALL, "__GFP_HARDWALL" },
+	{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" }, { __GFP_MOVABLE, "__GFP_MOVABLE" },
+	{ __GFP_RECLAIM, "__GFP_RECLAIM" }, { __GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM" },
+	{ __GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM" },
+};
+
+/*
+ * format_flags - the names of the set flags, joined by '|', as Linux's
+ * vsprintf format_flags: each table entry whose bits are all set is named
+ * and its bits taken out; bits no entry names follow as one hex number.
+ * Return: the length written (buf always NUL-terminated).
+ */
+static int format_flags(char *buf, int size, unsigned long flags,
+			const struct flag_name *names, unsigned int n)
 {
+	int len = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && flags; i++) {
+		if ((flags & names[i].mask) != names[i].mask)
+			continue;
+		flags &= ~names[i].mask;
+		len += snprintf(buf + len, size - len, "%s%s", len ? "|" : "", names[i].name);
+	}
+	if (flags)
+		len += snprintf(buf + len, size - len, "%s0x%lx", len ? "|" : "", flags);
+	return len;
+}
+
+/*
+ * dump_page - what a struct page holds, as Linux 6.1's mm/debug.c prints it
+ *
+ * Fields struct page does not have yet are printed as Linux prints them
+ * for a page outside the page cache: mapping NULL, index 0. mapcount is
+ * Linux's page_mapcount(), the word page_type shares (see mm.h). Pointers
+ * are printed as they are, which Linux does with no_hash_pointers (by
+ * default it prints a hash of them).
+ */
+void dump_page(struct page *page, const char *reason)
+{
+	struct page *head = compound_head(page);
+	unsigned long main_flags = page->flags & ((1UL << ZONES_PGSHIFT) - 1);
+	const u32 *raw = (const u32 *)page;
+	char names[96];
+	int len;
+
+	pr_warn("page:%08lx refcount:%d mapcount:%d mapping:%08lx index:0x%lx pfn:0x%lx\n",
+		(unsigned long)page, page_ref_count(head), PageSlab(head) ? 0 : page_mapcount(page),
+		0UL, 0UL, page_to_pfn(page));
+	if (PageHead(page) || PageTail(page))     /* no entire-mappings or pins yet: 0 */
+		pr_warn("head:%08lx order:%u compound_mapcount:%d compound_pincount:%d\n",
+			(unsigned long)head, compound_order(head), 0, 0);
+	/* %pGp: the raw word, then the names and the zone field (FLATMEM, no NUMA) */
+	len = format_flags(names, sizeof(names), main_flags, pageflag_names,
+			   ARRAY_SIZE(pageflag_names));
+	pr_warn("flags: 0x%lx(%s%szone=%u)\n", page->flags, names, len ? "|" : "",
+		(unsigned int)page_zonenum(page));
+	/* print_hex_dump of the struct page, 32 bytes a line in 4-byte words */
+	pr_warn("raw: %08x %08x %08x %08x %08x %08x %08x %08x\n", raw[0], raw[1], raw[2],
+		raw[3], raw[4], raw[5], raw[6], raw[7]);
+	if (head != page) {
+		raw = (const u32 *)head;
+		pr_warn("head: %08x %08x %08x %08x %08x %08x %08x %08x\n", raw[0], raw[1],
+			raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+	}
+	if (reason)
+		pr_warn("page dumped because: %s\n", reason);
+}
+
+/* Linux show_migration_types: the letters of the types with free blocks. */
+static void show_migration_types(char *buf, unsigned int types)
+{
+	static const char letter[MIGRATE_TYPES] = "UMEHCI";
+	int mt, n = 0;
+
+	for (mt = 0; mt < MIGRATE_TYPES; mt++)
+		if (types & (1u << mt))
+			buf[n++] = letter[mt];
+	buf[n] = '\0';
+}
+
+/* One zone's free blocks per order, "Normal: 1*4kB (U) ... = 1234kB". */
+static void show_zone_free_areas(const struct zone *zone)
+{
+	char line[512], types[MIGRATE_TYPES + 1];
+	unsigned long total = 0;
+	unsigned int order;
+	int len, mt;
+
+	len = snprintf(line, sizeof(line), "%s: ", zone->name);
+	for (order = 0; order < MAX_ORDER; order++) {
+		const struct free_area *area = &zone->free_area[order];
+		unsigned int mask = 0;
+
+		for (mt = 0; mt < MIGRATE_TYPES; mt++)
+			if (!list_empty(&area->free_list[mt]))
+				mask |= 1u << mt;
+		show_migration_types(types, mask);
+		total += area->nr_free << order;
+		len += snprintf(line + len, sizeof(line) - len, "%lu*%lukB ", area->nr_free,
+				K(1UL) << order);
+		if (area->nr_free)
+			len += snprintf(line + len, sizeof(line) - len, "(%s) ", types);
+	}
+	printk("%s= %lukB\n", line, K(total));
+}
+
+/*
+ * show_free_areas - Linux 6.1's report of memory (via show_mem), for the
+ * zones up to max_zone_idx. Counters we do not keep (LRU lists, page
+ * cache, swap, per-CPU lists) print 0, as Linux prints an empty one;
+ * Linux prints "Node 0 " before a zone only with CONFIG_NUMA.
+ */
+static void show_free_areas(int max_zone_idx)
+{
+	const struct pglist_data *pgdat = NODE_DATA(0);
+	const unsigned long *ns = pgdat->vm_stat;
+	struct zone *zone;
+	int i;
+
+	printk("active_anon:0 inactive_anon:0 isolated_anon:0\n active_file:0 inactive_file:0 "
+	       "isolated_file:0\n unevictable:0 dirty:0 writeback:0\n slab_reclaimable:%lu "
+	       "slab_unreclaimable:%lu\n mapped:0 shmem:0 pagetables:%lu\n sec_pagetables:0 "
+	       "bounce:0\n kernel_misc_reclaimable:0\n free:%lu free_pcp:0 free_cma:0\n",
+	       ns[NR_SLAB_RECLAIMABLE_B] >> PAGE_SHIFT, ns[NR_SLAB_UNRECLAIMABLE_B] >> PAGE_SHIFT,
+	       ns[NR_PAGETABLE], nr_free_pages());
+	printk("Node %d active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB "
+	       "unevictable:0kB isolated(anon):0kB isolated(file):0kB mapped:0kB dirty:0kB "
+	       "writeback:0kB shmem:0kB writeback_tmp:0kB kernel_stack:%lukB pagetables:%lukB "
+	       "sec_pagetables:0kB all_unreclaimable? no\n", pgdat->node_id,
+	       ns[NR_KERNEL_STACK_KB], K(ns[NR_PAGETABLE]));
+	for_each_populated_zone(zone) {
+		if ((int)zone_idx(zone) > max_zone_idx)
+			continue;
+		printk("%s free:%lukB boost:%lukB min:%lukB low:%lukB high:%lukB "
+		       "reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB "
+		       "inactive_file:0kB unevictable:0kB writepending:0kB present:%lukB "
+		       "managed:%lukB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB "
+		       "free_cma:0kB\n", zone->name, K(zone_page_state(zone, NR_FREE_PAGES)),
+		       K(zone->watermark_boost), K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
+		       K(high_wmark_pages(zone)), K(zone->present_pages), K(zone->managed_pages));
+		printk("lowmem_reserve[]:");
+		for (i = 0; i < MAX_NR_ZONES; i++)
+			printk(" %ld", zone->lowmem_reserve[i]);
+		printk("\n");
+	}
+	for_each_populated_zone(zone)
+		if ((int)zone_idx(zone) <= max_zone_idx)
+			show_zone_free_areas(zone);
+	printk("0 total pagecache pages\n0 pages in swap cache\nFree swap  = 0kB\n"
+	       "Total swap = 0kB\n");
+}
+
+/* Linux __show_mem: show_free_areas, then the node's page totals. */
+static void show_mem(int max_zone_idx)
+{
+	unsigned long total = 0, reserved = 0, highmem = 0;
 	struct zone *zone;
 
-	pr_warn("swapper: page allocation failure: order:%u, mode:0x%x, nodemask=(null)\n",
-		order, gfp);
-	for_each_populated_zone(zone)
-		pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
-			zone->name, zone_page_state(zone, NR_FREE_PAGES) << 2,
-			min_wmark_pages(zone) << 2, low_wmark_pages(zone) << 2,
-			high_wmark_pages(zone) << 2, zone->managed_pages << 2);
+	printk("Mem-Info:\n");
+	show_free_areas(max_zone_idx);
+	for_each_populated_zone(zone) {
+		total += zone->present_pages;
+		reserved += zone->present_pages - zone->managed_pages;
+		if (is_highmem(zone))
+			highmem += zone->present_pages;
+	}
+	printk("%lu pages RAM\n%lu pages HighMem/MovableOnly\n%lu pages reserved\n"
+	       "0 pages cma reserved\n", total, highmem, reserved);
+}
+
+/*
+ * warn_alloc - Linux 6.1's report of a failed allocation: the request,
+ * then show_mem for the zones it could use. The task is the boot context
+ * (see bad_page); the nodemask is NULL as for every alloc_pages(), which
+ * Linux prints "(null)". Linux adds the cpuset (",cpuset=/,mems_allowed=0")
+ * and a stack dump; we have neither cpusets nor an unwinder.
+ */
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	char names[160];
+
+	format_flags(names, sizeof(names), gfp, gfpflag_names, ARRAY_SIZE(gfpflag_names));
+	pr_warn("%s: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null)\n",
+		"swapper/0", order, gfp, names);
+	show_mem(gfp_zone(gfp));
 }
 
 /**
@@ -491,6 +813,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	struct page *page;
 
 	if (order >= MAX_ORDER) {
+		/* Linux: WARN_ON_ONCE_GFP, a WARNING with a stack dump; we have
+		 * no unwinder, so one line says it */
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("alloc_pages: order %u is above the largest order %d\n",
 				order, MAX_ORDER - 1);

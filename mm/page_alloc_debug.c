@@ -5,12 +5,16 @@
  * before and after; and the boot argument `bench`, which measures
  * alloc/free (instructions, under QEMU -icount shift=0).
  *
- *   armmm# alloc 2
- *   before: Node 0, zone   Normal      1      0      1 ...
- *     take   Normal pfn 0x6f800 order 3 (Movable)
- *     split  Normal pfn 0x6f804 order 2 (Movable)  -> back on the free list
- *   alloc_pages(GFP_KERNEL, order 2) = pfn 0x6f800 ...
- *   after:  Node 0, zone   Normal      1      0      2 ...
+ *   armmm# alloc 1                                (vexpress-a9, 512M, fresh boot)
+ *   before: Node 0, zone   Normal      2      0      3      5 ...
+ *     take   Normal   pfn 0x60404 order  2 (Unmovable)  off its free list
+ *     split  Normal   pfn 0x60406 order  1 (Unmovable)  upper half back on a free list
+ *   alloc_pages(GFP_KERNEL, order 1) = pfn 0x60404 ...
+ *   after:  Node 0, zone   Normal      2      1      2      5 ...
+ *
+ * The block comes from the bottom of the zone, just above the kernel: the
+ * boot freed memory to the tails of the lists in address order, as Linux
+ * does, so each list's first block is its lowest (see page_alloc.c).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

@@ -116,7 +116,62 @@ static void buddy_split_then_merge(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
 }
 
-/* A double free is reported once as a bad page, and changes nothing. */
+/* ---- the log, searched for a line the test expects ---------------------- */
+
+static const char *log_needle;
+static size_t log_matched;
+static bool log_found;
+
+/* Stream one chunk of the log past the needle (log_buf_dump's callback).
+ * On a mismatch the match restarts at this character: the needles start
+ * with a word ("page:", "flags:") that does not recur inside itself. */
+static void log_scan(const char *s, size_t len)
+{
+	size_t n = strlen(log_needle);
+
+	for (; len && !log_found; len--, s++) {
+		if (*s != log_needle[log_matched])
+			log_matched = *s == log_needle[0];
+		else
+			log_matched++;
+		if (log_matched == n)
+			log_found = true;
+	}
+}
+
+static bool log_contains(const char *needle)
+{
+	log_needle = needle;
+	log_matched = 0;
+	log_found = false;
+	log_buf_dump(log_scan);
+	return log_found;
+}
+
+/*
+ * Did bad_page print Linux 6.1's dump of this page, each field as the page
+ * holds it now? names is what %pGp prints for its flags.
+ */
+static void expect_dump_of(struct ktest *t, struct page *page, const char *names,
+			   const char *reason)
+{
+	char want[128];
+
+	snprintf(want, sizeof(want), "page:%08lx refcount:%d mapcount:%d mapping:00000000 "
+		 "index:0x0 pfn:0x%lx\n", (unsigned long)page, page_ref_count(page),
+		 (int)page->page_type + 1, page_to_pfn(page));
+	KTEST_EXPECT_TRUE(t, log_contains(want));
+	snprintf(want, sizeof(want), "flags: 0x%lx(%s)\n", page->flags, names);
+	KTEST_EXPECT_TRUE(t, log_contains(want));
+	snprintf(want, sizeof(want), "page dumped because: %s\n", reason);
+	KTEST_EXPECT_TRUE(t, log_contains(want));
+}
+
+/*
+ * A double free is reported once as a bad page, and changes nothing. The
+ * page went back to the head of the block it was split from, so the dump
+ * shows a free block's head: refcount 0, mapcount from the buddy type.
+ */
 static void buddy_double_free_reported(struct ktest *t)
 {
 	static struct buddy_snapshot before, after;
@@ -134,9 +189,12 @@ static void buddy_double_free_reported(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
 	KTEST_EXPECT_EQ(t, bad_page_expected, 0);
 	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+	KTEST_EXPECT_TRUE(t, PageBuddy(page));
+	expect_dump_of(t, page, "zone=0", "double free: the block is already free");
 }
 
-/* Freeing a reserved page (the kernel's own text) is refused. */
+/* Freeing a reserved page (the kernel's own text) is refused, and the
+ * dump shows it as memblock left it: reserved, refcount 1, no type. */
 static void buddy_free_reserved_refused(struct ktest *t)
 {
 	static struct buddy_snapshot before, after;
@@ -151,6 +209,7 @@ static void buddy_free_reserved_refused(struct ktest *t)
 	KTEST_EXPECT_EQ(t, bad_page_count, bad + 1);
 	KTEST_EXPECT_TRUE(t, PageReserved(page));
 	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+	expect_dump_of(t, page, "reserved|zone=0", "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
 }
 
 /* __GFP_ZERO really zeroes, even a page that was just dirtied and freed. */

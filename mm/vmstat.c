@@ -5,8 +5,9 @@
  *
  * Counters we do not have (LRU lists, writeback, workingset, ...) are
  * printed with their Linux names and 0, so a diff against a real Linux
- * lines up; the per-CPU pageset shows count 0 because we keep no per-CPU
- * lists, with the high and batch values Linux would compute for the zone.
+ * lines up. We keep no per-CPU page lists, so each zone's pageset is
+ * printed as Linux prints one whose lists are off (zone_pcp_disable, or
+ * the boot pageset before setup_per_cpu_pageset): count 0, high 0, batch 1.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -154,23 +155,10 @@ static unsigned long fls_ul(unsigned long x)
 	return x ? 32 - (unsigned long)__builtin_clz(x) : 0;
 }
 
-/* Linux zone_batchsize(): a quarter of managed/1024 (at most 1 MiB), as 2^n - 1. */
-static unsigned long zone_batchsize(const struct zone *zone)
-{
-	unsigned long batch = min(zone->managed_pages >> 10, (unsigned long)(SZ_1M / PAGE_SIZE));
-
-	batch /= 4;
-	if (batch < 1)
-		batch = 1;
-	batch += batch / 2;
-	return (1UL << (fls_ul(batch) - 1)) - 1;
-}
-
-/* Linux zone_highsize(): the low watermark shared by the CPUs, at least 4 batches. */
-static unsigned long pageset_high(const struct zone *zone)
-{
-	return max(low_wmark_pages(zone) / NR_CPUS_ONLINE, zone_batchsize(zone) << 2);
-}
+/* Linux's pageset values when per-CPU lists are off: every free goes
+ * straight to the free lists (high 0), one page at a time (batch 1). */
+#define PCP_OFF_HIGH    0
+#define PCP_OFF_BATCH   1
 
 /* Linux calculate_normal_threshold(): how far per-CPU counters may drift. */
 static unsigned long stat_threshold(const struct zone *zone)
@@ -214,8 +202,8 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone, bool
 	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
 		seq_printf(m, "\n      %-12s %lu", zone_stat_names[i], zone_page_state(zone, i));
 	seq_printf(m, "\n  pagesets\n    cpu: %i\n              count: %i"
-		   "\n              high:  %lu\n              batch: %lu", 0, 0,
-		   pageset_high(zone), max(1UL, zone_batchsize(zone)));
+		   "\n              high:  %i\n              batch: %i", 0, 0, PCP_OFF_HIGH,
+		   PCP_OFF_BATCH);
 	seq_printf(m, "\n  vm stats threshold: %lu", stat_threshold(zone));
 	seq_printf(m, "\n  node_unreclaimable:  %u\n  start_pfn:           %lu\n",
 		   0U, zone->zone_start_pfn);

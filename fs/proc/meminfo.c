@@ -18,7 +18,7 @@
 
 static void show_val_kb(struct seq_file *m, const char *name, unsigned long pages)
 {
-	seq_printf(m, "%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
+	seq_printf(m, "%-16s%8lu kB\n", name, K(pages));
 }
 
 /* Linux si_mem_available() without page cache: free minus reserves, plus

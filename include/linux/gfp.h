@@ -4,7 +4,7 @@
  * Linux 6.1's, so a mode printed as 0x%x reads the same.
  *
  *   bit  0 DMA  1 HIGHMEM  3 MOVABLE  4 RECLAIMABLE  5 HIGH  6 IO  7 FS
- *        8 ZERO 10 DIRECT_RECLAIM  11 KSWAPD_RECLAIM  13 NOWARN  20 HARDWALL
+ *        8 ZERO 10 DIRECT_RECLAIM  11 KSWAPD_RECLAIM  13 NOWARN  18 COMP  20 HARDWALL
  */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
@@ -24,11 +24,14 @@ typedef unsigned int gfp_t;
 #define __GFP_DIRECT_RECLAIM    0x400u
 #define __GFP_KSWAPD_RECLAIM    0x800u
 #define __GFP_NOWARN            0x2000u     /* no "page allocation failure" report */
-#define __GFP_COMP              0x10000u    /* a compound page (head + tails) */
+#define __GFP_COMP              0x40000u    /* a compound page (head + tails) */
 #define __GFP_HARDWALL          0x100000u
 #define __GFP_RECLAIM           (__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
 
 #define GFP_ATOMIC              (__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
+#define GFP_NOWAIT              (__GFP_KSWAPD_RECLAIM)
+#define GFP_NOIO                (__GFP_RECLAIM)
+#define GFP_NOFS                (__GFP_RECLAIM | __GFP_IO)
 #define GFP_KERNEL              (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_USER                (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
 #define GFP_HIGHUSER            (GFP_USER | __GFP_HIGHMEM)
@@ -37,9 +40,12 @@ typedef unsigned int gfp_t;
 #define GFP_MOVABLE_SHIFT       3
 #define GFP_MOVABLE_MASK        (__GFP_RECLAIMABLE | __GFP_MOVABLE)
 
-/* MOVABLE (0x08) -> 1, RECLAIMABLE (0x10) -> 2: the enum migratetype values. */
+/* MOVABLE (0x08) -> 1, RECLAIMABLE (0x10) -> 2: the enum migratetype values;
+ * every request is unmovable when mobility grouping is off (mmzone.h). */
 static inline int gfp_migratetype(gfp_t gfp)
 {
+	if (page_group_by_mobility_disabled)
+		return MIGRATE_UNMOVABLE;
 	return (int)((gfp & GFP_MOVABLE_MASK) >> GFP_MOVABLE_SHIFT);
 }
 

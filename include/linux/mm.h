@@ -34,6 +34,8 @@ extern unsigned long totalreserve_pages;
 #define PFN_UP(x)               ((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
 #define PFN_DOWN(x)             ((unsigned long)((x) >> PAGE_SHIFT))
 #define page_to_phys(page)      PFN_PHYS(page_to_pfn(page))
+/* Pages to KiB, for every report that prints kB. */
+#define K(pages) ((pages) << (PAGE_SHIFT - 10))
 #define virt_to_page(kaddr)     pfn_to_page(virt_to_pfn(kaddr))
 
 /* Is there a struct page for pfn? (FLATMEM: inside mem_map.) */
@@ -95,6 +97,20 @@ unsigned long free_memblock_ranges(unsigned long lo_pfn, unsigned long hi_pfn);
 void init_per_zone_wmark_min(void);
 /* arch/arm/mm/init.c: memblock_free_all + HighMem + watermarks, then "Memory:" */
 void mem_init(void);
+
+/*
+ * Linux 6.1's page_mapcount(): _mapcount + 1, where _mapcount is the word
+ * page_type shares (-1, so 0, for a page nobody maps). We have no user
+ * mappings yet, so that word only ever holds page_type; a buddy page
+ * prints its type word + 1, as on Linux 6.1 (whose encoding gives -128).
+ */
+static inline int page_mapcount(const struct page *page)
+{
+	return (int)page->page_type + 1;
+}
+
+/* mm/page_alloc.c: what a struct page holds, in Linux's format (Linux: mm/debug.c). */
+void dump_page(struct page *page, const char *reason);
 
 /* A compound page's order (0 for a single page). */
 static inline unsigned int compound_order(struct page *page)

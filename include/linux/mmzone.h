@@ -11,9 +11,11 @@
  *   +-- node_zones[ZONE_HIGHMEM]  arm_lowmem_limit .. end of RAM (no linear map)
  *   +-- node_zones[ZONE_MOVABLE]  always empty here (Linux lists it anyway)
  *
- * Debian's armmp kernel also has ZONE_DMA, and puts all lowmem there on
- * vexpress; the issue asks for Normal/HighMem, so we do not (scripts/compare-dumps
- * names the difference).
+ * Debian's armmp kernel also has CONFIG_ZONE_DMA and, as these boards set
+ * no arm_dma_zone_size, puts all lowmem in ZONE_DMA and leaves Normal
+ * empty. We build without ZONE_DMA (no device here needs a DMA limit), so
+ * lowmem is ZONE_NORMAL, as on an ARM kernel built without it;
+ * scripts/compare-dumps names the difference.
  */
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H
@@ -45,6 +47,13 @@ enum migratetype {
 	MIGRATE_TYPES
 };
 extern const char * const migratetype_names[MIGRATE_TYPES];
+/*
+ * Set by free_area_init when the node has fewer pages than a pageblock per
+ * migratetype: grouping by mobility could not keep the types apart, so
+ * every request is treated as unmovable and may take any pageblock
+ * (Linux: build_all_zonelists).
+ */
+extern int page_group_by_mobility_disabled;
 
 struct free_area {
 	struct list_head free_list[MIGRATE_TYPES];
@@ -125,6 +134,8 @@ typedef struct pglist_data {
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)          (&contig_page_data)
+/* One node (no NUMA): Linux's nr_online_nodes, the zonelists it builds. */
+#define nr_online_nodes         1
 
 #define min_wmark_pages(z)      ((z)->_watermark[WMARK_MIN] + (z)->watermark_boost)
 #define low_wmark_pages(z)      ((z)->_watermark[WMARK_LOW] + (z)->watermark_boost)

@@ -10,9 +10,14 @@
  *  +------+------------------------------+---+---+---+---+
  *   zone = enum zone_type (ZONES_PGSHIFT)      H = PG_head, R = PG_reserved,
  *                                              L = PG_locked (unused)
+ * Linux 6.1 numbers the flags differently (PG_reserved is bit 10 there),
+ * so the raw flags word of a dump differs; the names printed are Linux's.
  *
- * page->page_type (seed 003's FOLIO_TYPE_OPS, Linux 6.12's layout rather
- * than 6.1's inverted bits, because it reads more plainly):
+ * page->page_type: Linux 6.12's layout (the type in the top byte, as its
+ * FOLIO_TYPE_OPS use), not 6.1's one cleared bit per type, because it
+ * reads more plainly in a raw dump. Linux 6.1 also makes PG_slab a page
+ * flag rather than a type. dump_page prints the word as it is, so a free
+ * block's head shows mapcount:-268435455 where 6.1 shows -128 (mm.h):
  *
  *   31          24 23                                   0
  *  +--------------+--------------------------------------+

@@ -80,6 +80,13 @@ def test_zones_buddy_and_dumps(boot, board, mem):
     for name, f in z.items():
         if f["present"]:
             assert f["min"] < f["low"] < f["high"], name
+    # no per-CPU page lists: each pageset as Linux prints one that is off
+    zi = d["/proc/zoneinfo"]
+    sets = re.findall(r"^  pagesets\n    cpu: 0\n +count: (\d+)\n +high: +(\d+)\n +batch: (\d+)$",
+                      zi, re.M)
+    assert sets and all(s == ("0", "0", "1") for s in sets)
+    assert len(sets) == sum(1 for f in z.values() if f["present"])
+    assert re.search(r"^Built 1 zonelists, mobility grouping on\.  Total pages: \d+$", log, re.M)
 
     # buddyinfo x 2^order == MemFree == the zones' free pages; 11 orders
     b = buddyinfo(d["/proc/buddyinfo"])

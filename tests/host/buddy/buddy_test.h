@@ -109,5 +109,6 @@ int buddy_free_group(void);
 int buddy_rmqueue_group(void);
 int buddy_wmark_group(void);
 int buddy_vmstat_group(void);
+int buddy_order_group(void);
 
 #endif

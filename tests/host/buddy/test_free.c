@@ -3,12 +3,39 @@
  * alloc_pages running out (exhaustion against the watermarks).
  */
 #include "buddy_test.h"
+#include <stdio.h>
+
+/*
+ * Expect the log to hold Linux 6.1's dump_page of page, every field read
+ * from the page as it is now: refcount, mapcount (page_type + 1), pfn,
+ * the flags word and its names, the raw words, and the reason.
+ */
+static void assert_dump_of(struct page *page, const char *names, const char *reason)
+{
+	const unsigned int *raw = (const unsigned int *)page;
+	char want[160];
+
+	snprintf(want, sizeof(want), "page:%08lx refcount:%d mapcount:%d mapping:00000000 "
+		 "index:0x0 pfn:0x%lx\n", (unsigned long)page, page_ref_count(page),
+		 (int)page->page_type + 1, page_to_pfn(page));
+	assert_non_null(strstr(sim_log(), want));
+	snprintf(want, sizeof(want), "flags: 0x%lx(%s)\n", page->flags, names);
+	assert_non_null(strstr(sim_log(), want));
+	snprintf(want, sizeof(want), "raw: %08x %08x %08x %08x %08x %08x %08x %08x\n", raw[0],
+		 raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+	assert_non_null(strstr(sim_log(), want));
+	snprintf(want, sizeof(want), "page dumped because: %s\n", reason);
+	assert_non_null(strstr(sim_log(), want));
+}
 
 /*
  *   alloc order 0 -> [P]      free -> lists hold P again      free P again
  *
  * Expect the second __free_pages to be reported ("Bad page state",
- * bad_page_count up by exactly one) and to change nothing at all.
+ * bad_page_count up by exactly one) and to change nothing at all. P has
+ * merged back into the free block it came from, whose head it is: the
+ * dump shows it as a free block's head (refcount 0, mapcount the
+ * buddy page_type + 1).
  */
 static void __free_pages_double_free_check(void **state)
 {
@@ -25,7 +52,10 @@ static void __free_pages_double_free_check(void **state)
 	__free_pages(page, 0);
 	ASSERT_UNCHANGED(&s);
 	assert_int_equal(bad_page_count, 1);
-	assert_non_null(strstr(sim_log(), "BUG: Bad page state"));
+	assert_non_null(strstr(sim_log(), "BUG: Bad page state in process swapper/0  pfn:"));
+	assert_true(PageBuddy(page));
+	assert_int_equal(page_ref_count(page), 0);
+	assert_dump_of(page, "zone=0", "double free: the block is already free");
 	CHECK_BUDDY();
 }
 
@@ -73,14 +103,15 @@ static void __free_pages_reserved_page_check(void **state)
 	__free_pages(kernel, 0);
 	ASSERT_UNCHANGED(&s);
 	assert_int_equal(bad_page_count, 1);
-	assert_non_null(strstr(sim_log(), "reserved"));
+	assert_dump_of(kernel, "reserved|zone=0", "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
 	CHECK_BUDDY();
 }
 
 /*
  *   alloc order 2 | __GFP_COMP -> head + 3 tails      free it as order 1
  *
- * Expect "freed with the wrong order" (count +1), nothing changed; the
+ * Expect "freed with the wrong order" (count +1), nothing changed, and
+ * the dump to show the compound head: its order and the head flag; the
  * right order then frees it.
  */
 static void __free_pages_compound_wrong_order_check(void **state)
@@ -98,6 +129,8 @@ static void __free_pages_compound_wrong_order_check(void **state)
 	__free_pages(page, 1);
 	ASSERT_UNCHANGED(&s);
 	assert_int_equal(bad_page_count, 1);
+	assert_dump_of(page, "head|zone=0", "freed with the wrong order");
+	assert_non_null(strstr(sim_log(), "order:2 compound_mapcount:0 compound_pincount:0\n"));
 	t_free(0);
 	assert_int_equal(bad_page_count, 1);
 	assert_false(PageHead(page));
@@ -120,13 +153,15 @@ static unsigned long alloc_until_null(gfp_t gfp, unsigned int order)
  *
  * Expect exactly min_wmark_pages(Normal) pages left (lowmem_reserve[Normal]
  * of Normal is 0), a NULL that changes nothing and prints Linux's
- * "page allocation failure", and every page back after freeing.
+ * "page allocation failure" with the GFP names and show_mem's zone lines
+ * in kB, and every page back after freeing.
  */
 static void alloc_pages_exhaust_normal_check(void **state)
 {
 	struct zone *normal = zone_of(ZONE_NORMAL);
 	struct node_snapshot s;
 	unsigned long start;
+	char want[160];
 
 	(void)state;
 	node_boot_std(MiB(16), 0);
@@ -138,7 +173,15 @@ static void alloc_pages_exhaust_normal_check(void **state)
 	sim_log_clear();
 	assert_null(alloc_pages(GFP_KERNEL, 0));
 	ASSERT_UNCHANGED(&s);
-	assert_non_null(strstr(sim_log(), "swapper: page allocation failure: order:0, mode:0xcc0"));
+	assert_non_null(strstr(sim_log(), "swapper/0: page allocation failure: order:0, "
+				       "mode:0xcc0(GFP_KERNEL), nodemask=(null)\n"));
+	snprintf(want, sizeof(want), "\nNormal free:%lukB boost:0kB min:%lukB low:%lukB high:%lukB ",
+		 K(min_wmark_pages(normal)), K(min_wmark_pages(normal)), K(low_wmark_pages(normal)),
+		 K(high_wmark_pages(normal)));
+	assert_non_null(strstr(sim_log(), want));
+	assert_non_null(strstr(sim_log(), "\nlowmem_reserve[]: 0 0 0\n"));
+	snprintf(want, sizeof(want), " = %lukB\n", K(min_wmark_pages(normal)));
+	assert_non_null(strstr(sim_log(), want));
 	t_free_all();
 	assert_int_equal(nr_free_pages(), start);
 	CHECK_BUDDY();

@@ -139,6 +139,37 @@ static void boot_two_pageblocks(phys_addr_t first_free)
 	};
 
 	node_boot(MiB(8), 0, rsv, ARRAY_SIZE(rsv));
+	/* 2048 pages are fewer than a pageblock per migratetype: Linux would
+	 * turn mobility grouping off here. These tests are about the rules
+	 * with it on, so switch it back on. */
+	assert_true(page_group_by_mobility_disabled);
+	page_group_by_mobility_disabled = 0;
+}
+
+/*
+ *   16 MiB node: ~4000 pages < 6 x 1024   |   64 MiB node: ~16000 pages
+ *
+ * Expect mobility grouping off on the small node (build_all_zonelists'
+ * rule), so a movable request is treated as unmovable and its stolen
+ * pageblock turns Unmovable whatever it held; and on for the large one.
+ */
+static void page_group_by_mobility_disabled_small_node_check(void **state)
+{
+	struct page *page;
+
+	(void)state;
+	node_boot_std(MiB(64), 0);
+	assert_false(page_group_by_mobility_disabled);
+	node_boot_std(MiB(16), 0);
+	assert_true(page_group_by_mobility_disabled);
+	assert_int_equal(gfp_migratetype(GFP_HIGHUSER_MOVABLE), MIGRATE_UNMOVABLE);
+	page = t_alloc(GFP_HIGHUSER_MOVABLE, 0);
+	assert_non_null(page);
+	assert_ev(0, "steal", page_to_pfn(page) & ~(pageblock_nr_pages - 1), 10, MIGRATE_MOVABLE);
+	assert_int_equal(get_pageblock_migratetype(page), MIGRATE_UNMOVABLE);
+	CHECK_BUDDY();
+	t_free_all();
+	CHECK_BUDDY();
 }
 
 /*
@@ -219,6 +250,38 @@ static void __rmqueue_fallback_reclaimable_check(void **state)
 	CHECK_BUDDY();
 }
 
+/*
+ *   Normal 6 MiB, HighMem 6 MiB: the pageblock 0x60400..0x607ff is half each
+ *   HighMem: [ 0x60600 o9 | 0x60800 o10 ]   take the o10 (movable), then
+ *   GFP_HIGHUSER order 0: steal the o9, whose pageblock crosses into Normal
+ *
+ * Expect move_freepages_block to refuse that pageblock (Linux returns 0
+ * for one the zone does not wholly span): only the o9 block moves to
+ * Unmovable, and the pageblock stays Movable although all 512 of the
+ * zone's pages in it are free (clamped to the zone, they would count as
+ * half a pageblock and turn it).
+ */
+static void move_freepages_block_zone_edge_refused_check(void **state)
+{
+	struct page *page;
+
+	(void)state;
+	node_boot_std(MiB(6), MiB(6));
+	page_group_by_mobility_disabled = 0;    /* 3072 pages: see boot_two_pageblocks */
+	assert_int_equal(zone_of(ZONE_HIGHMEM)->zone_start_pfn, BASE_PFN + 0x600);
+	assert_int_equal(page_to_pfn(t_alloc(GFP_HIGHUSER_MOVABLE, 10)), BASE_PFN + 0x800);
+	trace_clear();
+	page = t_alloc(GFP_HIGHUSER, 0);
+	assert_non_null(page);
+	assert_ev(0, "steal", BASE_PFN + 0x600, 9, MIGRATE_MOVABLE);
+	assert_int_equal(page_to_pfn(page), BASE_PFN + 0x600);
+	assert_int_equal(get_pageblock_migratetype(page), MIGRATE_MOVABLE);
+	assert_false(list_empty(&zone_of(ZONE_HIGHMEM)->free_area[8].free_list[MIGRATE_UNMOVABLE]));
+	CHECK_BUDDY();
+	t_free_all();
+	CHECK_BUDDY();
+}
+
 int buddy_rmqueue_group(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -228,6 +291,8 @@ int buddy_rmqueue_group(void)
 		cmocka_unit_test(__rmqueue_fallback_less_than_half_keeps_type_check),
 		cmocka_unit_test(__rmqueue_fallback_half_free_changes_type_check),
 		cmocka_unit_test(__rmqueue_fallback_reclaimable_check),
+		cmocka_unit_test(page_group_by_mobility_disabled_small_node_check),
+		cmocka_unit_test(move_freepages_block_zone_edge_refused_check),
 	};
 
 	return cmocka_run_group_tests_name("buddy_rmqueue", tests, NULL, NULL);

@@ -13,6 +13,10 @@
  *                   and not held again: must be reported exactly once
  *                   (bad_page_count + 1) and change nothing
  *
+ * Nodes below 24 MiB plus mem_map's share run with mobility grouping off,
+ * as Linux would (every request unmovable, any pageblock stolen whole),
+ * larger ones with it on, so both rule sets are fuzzed.
+ *
  * After every call the state goes through the same independent checker
  * as tests/host/buddy (tests/host/lib/buddy_check.c); a failed allocation
  * must change nothing; at the end everything is freed and the free

@@ -15,8 +15,6 @@
 #include <generated/compile.h>
 #include <string.h>
 
-#define MPIDR_HWID_BITMASK 0xffffff
-
 /*
  * Linux's banner: "#N" is the build count Kbuild keeps in the tree's
  * .version (scripts/mkcompile_h), 1 for the first build of a clean tree,

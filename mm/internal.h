@@ -9,8 +9,15 @@
 #include <string.h>
 
 /* mm/page_alloc.c */
+/*
+ * How a freed block is placed (Linux fpi_t, private to its page_alloc.c;
+ * here because the host tests call __free_one_page).
+ */
+typedef unsigned int fpi_t;
+#define FPI_NONE        0u
+#define FPI_TO_TAIL     (1u << 1)       /* behind every block of its list */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order, int mt);
+		     unsigned int order, int mt, fpi_t fpi_flags);
 struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       enum zone_type highest_zoneidx, bool alloc_high);
@@ -28,6 +35,12 @@ extern unsigned int bad_page_expected;
 typedef void (*buddy_trace_fn)(const char *event, struct zone *zone, unsigned long pfn,
 			       unsigned int order, int mt);
 extern buddy_trace_fn buddy_trace;
+
+/* mm/debug.c: the names of the set GFP flags, joined by '|' (Linux's %pGg). */
+int format_gfp_flags(char *buf, int size, gfp_t gfp);
+
+/* mm/show_mem.c: Mem-Info for the zones up to max_zone_idx (Linux __show_mem). */
+void show_mem(int max_zone_idx);
 
 /* mm/vmstat.c */
 struct seq_file;

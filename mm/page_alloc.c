@@ -29,11 +29,13 @@
  * byte in zone->pageblock_flags rather than four bits in a bitmap.
  * Watermarks, migratetype fallback and the free-list structure are Linux's.
  *
- * It also holds the allocator's reports, as Linux 6.1 does (bad_page,
- * warn_alloc, show_free_areas; lib/show_mem.c's show_mem) plus what Linux
- * keeps in mm/debug.c (dump_page) and lib/vsprintf.c (the %pGp and %pGg
- * flag names), which we have no file for yet. That is why it is longer
- * than ~600 lines: the reports are a quarter of it.
+ * The reports it makes, bad_page and warn_alloc, are here as in Linux;
+ * what they print comes from mm/debug.c (dump_page, the flag names Linux's
+ * vsprintf prints for %pGp and %pGg) and mm/show_mem.c (show_mem,
+ * show_free_areas: where Linux 6.2 moved them). At ~660 lines it is a
+ * little over the ~600 the rest of the tree keeps to: what is left is the
+ * allocator proper (free lists, merge, split, fallback, watermarks), which
+ * reads best in one piece, as in Linux (whose file is 9,600 lines).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -59,10 +61,6 @@ buddy_trace_fn buddy_trace;
 /* Bad page reports so far (double frees, freeing reserved pages, ...). */
 unsigned long bad_page_count;
 
-/* How __free_pages_ok / free_one_page place a freed block (Linux fpi_t). */
-typedef unsigned int fpi_t;
-#define FPI_NONE        0u
-#define FPI_TO_TAIL     (1u << 1)       /* behind every block of its list */
 
 #define trace(ev, zone, pfn, order, mt) \
 	do { if (buddy_trace) buddy_trace(ev, zone, pfn, order, mt); } while (0)
@@ -170,18 +168,18 @@ static bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn,
 }
 
 /*
- * free_one_page - put a block back, merging it with its free buddies
- * @zone: its zone; @page: first page of the block, @pfn its pfn
+ * __free_one_page - put a block back, merging it with its free buddies
+ * @page: first page of the block, @pfn its pfn; @zone: its zone
  * @order: its order; @mt: the free list it goes on (its pageblock's type)
  * @fpi_flags: FPI_TO_TAIL to queue it behind every block of its list
  *
- * Linux 6.1 has this as __free_one_page(), with free_one_page() around it
- * taking zone->lock. We take no lock, so the two are one function here;
- * __free_one_page() below is it without flags (mm/internal.h, for tests).
+ * Linux 6.1's, with the same arguments. Linux wraps it in free_one_page()
+ * to take zone->lock; we take no lock, so callers call it directly. Not
+ * static, unlike Linux's: the host tests free through it (mm/internal.h).
  * Precondition: no page of the block is on a free list.
  */
-static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
-			  unsigned int order, int mt, fpi_t fpi_flags)
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order, int mt, fpi_t fpi_flags)
 {
 	unsigned long buddy_pfn = 0;
 
@@ -206,12 +204,6 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
 	else
 		add_to_free_list(page, zone, order, mt);
 	trace("put", zone, pfn, order, mt);
-}
-
-void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-		     unsigned int order, int mt)
-{
-	free_one_page(zone, page, pfn, order, mt, FPI_NONE);
 }
 
 /* Self-tests that provoke a bad page on purpose set this to how many they
@@ -289,8 +281,8 @@ static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_fla
 	if (order)
 		page[1].compound_order = 0;
 	set_page_count(page, 0);
-	free_one_page(page_zone(page), page, pfn, order, get_pageblock_migratetype(page),
-		      fpi_flags);
+	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page),
+			fpi_flags);
 }
 
 /**
@@ -586,199 +578,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wm
 	return NULL;
 }
 
-/* ---- reports: dump_page, show_mem, warn_alloc ------------------------- */
-
-struct flag_name {
-	unsigned long mask;
-	const char *name;
-};
-
-/* Linux 6.1's pageflag_names (include/trace/events/mmflags.h), the flags we have. */
-static const struct flag_name pageflag_names[] = {
-	{ 1UL << PG_locked, "locked" },
-	{ 1UL << PG_reserved, "reserved" },
-	{ 1UL << PG_head, "head" },
-};
-
-/* Linux 6.1's gfpflag_names for the flags we have, in its order: whole
- * GFP_* sets first, so GFP_KERNEL prints as that and not as its bits. */
-static const struct flag_name gfpflag_names[] = {
-	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" }, { GFP_HIGHUSER, "GFP_HIGHUSER" },
-	{ GFP_USER, "GFP_USER" }, { GFP_KERNEL, "GFP_KERNEL" }, { GFP_NOFS, "GFP_NOFS" },
-	{ GFP_ATOMIC, "GFP_ATOMIC" }, { GFP_NOIO, "GFP_NOIO" }, { GFP_NOWAIT, "GFP_NOWAIT" },
-	{ __GFP_HIGHMEM, "__GFP_HIGHMEM" }, { __GFP_HIGH, "__GFP_HIGH" }, { __GFP_IO, "__GFP_IO" },
-	{ __GFP_FS, "__GFP_FS" }, { __GFP_NOWARN, "__GFP_NOWARN" }, { __GFP_COMP, "__GFP_COMP" },
-	{ __GFP_ZERO, "__GFP_ZERO" }, { __GFP_HARDWALL, "__GFP_HARDWALL" },
-	{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" }, { __GFP_MOVABLE, "__GFP_MOVABLE" },
-	{ __GFP_RECLAIM, "__GFP_RECLAIM" }, { __GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM" },
-	{ __GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM" },
-};
-
-/*
- * format_flags - the names of the set flags, joined by '|', as Linux's
- * vsprintf format_flags: each table entry whose bits are all set is named
- * and its bits taken out; bits no entry names follow as one hex number.
- * Return: the length written (buf always NUL-terminated).
- */
-static int format_flags(char *buf, int size, unsigned long flags,
-			const struct flag_name *names, unsigned int n)
-{
-	int len = 0;
-	unsigned int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < n && flags; i++) {
-		if ((flags & names[i].mask) != names[i].mask)
-			continue;
-		flags &= ~names[i].mask;
-		len += snprintf(buf + len, size - len, "%s%s", len ? "|" : "", names[i].name);
-	}
-	if (flags)
-		len += snprintf(buf + len, size - len, "%s0x%lx", len ? "|" : "", flags);
-	return len;
-}
-
-/*
- * dump_page - what a struct page holds, as Linux 6.1's mm/debug.c prints it
- *
- * Fields struct page does not have yet are printed as Linux prints them
- * for a page outside the page cache: mapping NULL, index 0. mapcount is
- * Linux's page_mapcount(), the word page_type shares (see mm.h). Pointers
- * are printed as they are, which Linux does with no_hash_pointers (by
- * default it prints a hash of them).
- */
-void dump_page(struct page *page, const char *reason)
-{
-	struct page *head = compound_head(page);
-	unsigned long main_flags = page->flags & ((1UL << ZONES_PGSHIFT) - 1);
-	const u32 *raw = (const u32 *)page;
-	char names[96];
-	int len;
-
-	pr_warn("page:%08lx refcount:%d mapcount:%d mapping:%08lx index:0x%lx pfn:0x%lx\n",
-		(unsigned long)page, page_ref_count(head), PageSlab(head) ? 0 : page_mapcount(page),
-		0UL, 0UL, page_to_pfn(page));
-	if (PageHead(page) || PageTail(page))     /* no entire-mappings or pins yet: 0 */
-		pr_warn("head:%08lx order:%u compound_mapcount:%d compound_pincount:%d\n",
-			(unsigned long)head, compound_order(head), 0, 0);
-	/* %pGp: the raw word, then the names and the zone field (FLATMEM, no NUMA) */
-	len = format_flags(names, sizeof(names), main_flags, pageflag_names,
-			   ARRAY_SIZE(pageflag_names));
-	pr_warn("flags: 0x%lx(%s%szone=%u)\n", page->flags, names, len ? "|" : "",
-		(unsigned int)page_zonenum(page));
-	/* print_hex_dump of the struct page, 32 bytes a line in 4-byte words */
-	pr_warn("raw: %08x %08x %08x %08x %08x %08x %08x %08x\n", raw[0], raw[1], raw[2],
-		raw[3], raw[4], raw[5], raw[6], raw[7]);
-	if (head != page) {
-		raw = (const u32 *)head;
-		pr_warn("head: %08x %08x %08x %08x %08x %08x %08x %08x\n", raw[0], raw[1],
-			raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
-	}
-	if (reason)
-		pr_warn("page dumped because: %s\n", reason);
-}
-
-/* Linux show_migration_types: the letters of the types with free blocks. */
-static void show_migration_types(char *buf, unsigned int types)
-{
-	static const char letter[MIGRATE_TYPES] = "UMEHCI";
-	int mt, n = 0;
-
-	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		if (types & (1u << mt))
-			buf[n++] = letter[mt];
-	buf[n] = '\0';
-}
-
-/* One zone's free blocks per order, "Normal: 1*4kB (U) ... = 1234kB". */
-static void show_zone_free_areas(const struct zone *zone)
-{
-	char line[512], types[MIGRATE_TYPES + 1];
-	unsigned long total = 0;
-	unsigned int order;
-	int len, mt;
-
-	len = snprintf(line, sizeof(line), "%s: ", zone->name);
-	for (order = 0; order < MAX_ORDER; order++) {
-		const struct free_area *area = &zone->free_area[order];
-		unsigned int mask = 0;
-
-		for (mt = 0; mt < MIGRATE_TYPES; mt++)
-			if (!list_empty(&area->free_list[mt]))
-				mask |= 1u << mt;
-		show_migration_types(types, mask);
-		total += area->nr_free << order;
-		len += snprintf(line + len, sizeof(line) - len, "%lu*%lukB ", area->nr_free,
-				K(1UL) << order);
-		if (area->nr_free)
-			len += snprintf(line + len, sizeof(line) - len, "(%s) ", types);
-	}
-	printk("%s= %lukB\n", line, K(total));
-}
-
-/*
- * show_free_areas - Linux 6.1's report of memory (via show_mem), for the
- * zones up to max_zone_idx. Counters we do not keep (LRU lists, page
- * cache, swap, per-CPU lists) print 0, as Linux prints an empty one;
- * Linux prints "Node 0 " before a zone only with CONFIG_NUMA.
- */
-static void show_free_areas(int max_zone_idx)
-{
-	const struct pglist_data *pgdat = NODE_DATA(0);
-	const unsigned long *ns = pgdat->vm_stat;
-	struct zone *zone;
-	int i;
-
-	printk("active_anon:0 inactive_anon:0 isolated_anon:0\n active_file:0 inactive_file:0 "
-	       "isolated_file:0\n unevictable:0 dirty:0 writeback:0\n slab_reclaimable:%lu "
-	       "slab_unreclaimable:%lu\n mapped:0 shmem:0 pagetables:%lu\n sec_pagetables:0 "
-	       "bounce:0\n kernel_misc_reclaimable:0\n free:%lu free_pcp:0 free_cma:0\n",
-	       ns[NR_SLAB_RECLAIMABLE_B] >> PAGE_SHIFT, ns[NR_SLAB_UNRECLAIMABLE_B] >> PAGE_SHIFT,
-	       ns[NR_PAGETABLE], nr_free_pages());
-	printk("Node %d active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB "
-	       "unevictable:0kB isolated(anon):0kB isolated(file):0kB mapped:0kB dirty:0kB "
-	       "writeback:0kB shmem:0kB writeback_tmp:0kB kernel_stack:%lukB pagetables:%lukB "
-	       "sec_pagetables:0kB all_unreclaimable? no\n", pgdat->node_id,
-	       ns[NR_KERNEL_STACK_KB], K(ns[NR_PAGETABLE]));
-	for_each_populated_zone(zone) {
-		if ((int)zone_idx(zone) > max_zone_idx)
-			continue;
-		printk("%s free:%lukB boost:%lukB min:%lukB low:%lukB high:%lukB "
-		       "reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB "
-		       "inactive_file:0kB unevictable:0kB writepending:0kB present:%lukB "
-		       "managed:%lukB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB "
-		       "free_cma:0kB\n", zone->name, K(zone_page_state(zone, NR_FREE_PAGES)),
-		       K(zone->watermark_boost), K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
-		       K(high_wmark_pages(zone)), K(zone->present_pages), K(zone->managed_pages));
-		printk("lowmem_reserve[]:");
-		for (i = 0; i < MAX_NR_ZONES; i++)
-			printk(" %ld", zone->lowmem_reserve[i]);
-		printk("\n");
-	}
-	for_each_populated_zone(zone)
-		if ((int)zone_idx(zone) <= max_zone_idx)
-			show_zone_free_areas(zone);
-	printk("0 total pagecache pages\n0 pages in swap cache\nFree swap  = 0kB\n"
-	       "Total swap = 0kB\n");
-}
-
-/* Linux __show_mem: show_free_areas, then the node's page totals. */
-static void show_mem(int max_zone_idx)
-{
-	unsigned long total = 0, reserved = 0, highmem = 0;
-	struct zone *zone;
-
-	printk("Mem-Info:\n");
-	show_free_areas(max_zone_idx);
-	for_each_populated_zone(zone) {
-		total += zone->present_pages;
-		reserved += zone->present_pages - zone->managed_pages;
-		if (is_highmem(zone))
-			highmem += zone->present_pages;
-	}
-	printk("%lu pages RAM\n%lu pages HighMem/MovableOnly\n%lu pages reserved\n"
-	       "0 pages cma reserved\n", total, highmem, reserved);
-}
+/* ---- reports ------------------------------------------------------------ */
 
 /*
  * warn_alloc - Linux 6.1's report of a failed allocation: the request,
@@ -791,7 +591,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	char names[160];
 
-	format_flags(names, sizeof(names), gfp, gfpflag_names, ARRAY_SIZE(gfpflag_names));
+	format_gfp_flags(names, sizeof(names), gfp);
 	pr_warn("%s: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null)\n",
 		"swapper/0", order, gfp, names);
 	show_mem(gfp_zone(gfp));

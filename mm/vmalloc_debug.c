@@ -11,10 +11,6 @@
 #include <linux/shell.h>
 #include <asm/vtop.h>
 
-#ifndef K
-#define K(pages) ((pages) << (PAGE_SHIFT - 10))
-#endif
-
 /* Areas longer than this show their first and last SHOW_EDGE pages only. */
 #define SHOW_EDGE 8
 

@@ -30,6 +30,16 @@ int of_fdt_validate(const void *blob)
 	err = fdt_check_header(blob);
 	if (err)
 		return err;
+	/*
+	 * The DT spec (5.3, 5.4) aligns the memory reservation block to 8
+	 * bytes and the structure block to 4. libfdt reads them with 64- and
+	 * 32-bit loads, and on ARM a misaligned 64-bit load (LDRD) faults even
+	 * where single words may be unaligned: refuse such a blob here rather
+	 * than take a data abort in early_init_fdt_scan_reserved_mem.
+	 */
+	if (((uintptr_t)blob + fdt_off_mem_rsvmap(blob)) % 8 ||
+	    ((uintptr_t)blob + fdt_off_dt_struct(blob)) % 4)
+		return -OF_FDT_ERR_MISALIGNED;
 	for (;;) {
 		int prop;
 
@@ -46,6 +56,14 @@ int of_fdt_validate(const void *blob)
 		if (prop != -FDT_ERR_NOTFOUND)
 			return prop;
 	}
+}
+
+const char *of_fdt_strerror(int err)
+{
+	if (err == -OF_FDT_ERR_MISALIGNED)
+		return "a block of it is misaligned (the memory reservations must be "
+		       "8-byte aligned, the structure block 4-byte)";
+	return fdt_strerror(err);
 }
 
 int of_stdout_node(const void *blob, int *alias_index)

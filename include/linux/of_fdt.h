@@ -13,6 +13,10 @@ extern phys_addr_t __atags_pointer;   /* its physical address (r2) */
 
 /* Check the whole blob: header, every node and property. 0 or -FDT_ERR_*. */
 int of_fdt_validate(const void *blob);
+/* of_fdt_validate's own error, past libfdt's: a block is misaligned (newer libfdt: FDT_ERR_ALIGNMENT). */
+#define OF_FDT_ERR_MISALIGNED 100
+/* What an of_fdt_validate error means, in words (libfdt's fdt_strerror, and ours). */
+const char *of_fdt_strerror(int err);
 /* Node of /chosen stdout-path (aliases resolved, ":options" dropped), or <0. */
 int of_stdout_node(const void *blob, int *alias_index);
 /* The CPU physical address of reg entry idx of node, through every parent's

@@ -76,7 +76,7 @@ static void __init setup_machine_fdt(phys_addr_t dt_phys)
 
 	err = of_fdt_validate(blob);
 	if (err) {
-		printk("Error: DTB at phys 0x%08x is malformed: %s\n", dt_phys, fdt_strerror(err));
+		printk("Error: DTB at phys 0x%08x is malformed: %s\n", dt_phys, of_fdt_strerror(err));
 		dtb_error("nothing is mapped from it");
 	}
 	initial_boot_params = blob;

@@ -25,8 +25,6 @@
 #include <libfdt.h>
 #include "mm.h"
 
-#define K(pages) ((pages) << (PAGE_SHIFT - 10))
-
 /**
  * arm_memblock_init - reserve what is in use before anything is allocated
  *

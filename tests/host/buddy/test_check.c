@@ -83,7 +83,7 @@ static void buddy_check_run_unmerged_buddies_check(void **state)
 	buddy_trace = NULL;
 	b = __rmqueue_smallest(high, 9, MIGRATE_MOVABLE);  /* B0 out, B1 put back */
 	assert_non_null(b);
-	__free_one_page(b, page_to_pfn(b), high, 9, MIGRATE_MOVABLE);  /* merges again */
+	__free_one_page(b, page_to_pfn(b), high, 9, MIGRATE_MOVABLE, FPI_NONE);  /* merges again */
 	assert_int_equal(check_errors(&res), 0);
 	b = __rmqueue_smallest(high, 9, MIGRATE_MOVABLE);
 	/* put B0 back by hand, without merging */

@@ -19,7 +19,7 @@
 #define RAM_BASE 0x60000000u
 #define BLOB_SIZE 4096
 
-static char blob[BLOB_SIZE];
+static char blob[BLOB_SIZE] __attribute__((aligned(8)));   /* as a DTB must be */
 
 /* One /memory node whose reg holds n (base, size) pairs of `cells` cells each. */
 static void make_dtb(int cells, const uint64_t *banks, int n, bool with_memory)
@@ -163,7 +163,7 @@ static void early_init_dt_scan_memory_no_node_check(void **state)
 static void of_fdt_validate_truncated_check(void **state)
 {
 	const uint64_t banks[] = { 0x60000000, 0x20000000 };
-	char cut[BLOB_SIZE];
+	char cut[BLOB_SIZE] __attribute__((aligned(8)));
 	uint32_t off_struct;
 
 	(void)state;
@@ -177,6 +177,26 @@ static void of_fdt_validate_truncated_check(void **state)
 	assert_int_equal(of_fdt_validate(cut), -FDT_ERR_BADMAGIC);
 }
 
+/*
+ * A memory reservation block 4 bytes off its 8-byte alignment (found by
+ * fuzz_dtb once it ran as ARM code: libfdt's 64-bit load of an entry
+ * faulted). Expect of_fdt_validate to refuse it with its own error and a
+ * message that says what is wrong, and to accept the aligned original.
+ */
+static void of_fdt_validate_misaligned_rsvmap_check(void **state)
+{
+	const uint64_t banks[] = { 0x60000000, 0x20000000 };
+	char moved[BLOB_SIZE + 8] __attribute__((aligned(8)));
+
+	(void)state;
+	make_dtb(1, banks, 1, true);
+	assert_int_equal(of_fdt_validate(blob), 0);
+	memcpy(moved, blob, BLOB_SIZE);
+	fdt_set_off_mem_rsvmap(moved, fdt_off_mem_rsvmap(moved) + 4);
+	assert_int_equal(of_fdt_validate(moved), -OF_FDT_ERR_MISALIGNED);
+	assert_non_null(strstr(of_fdt_strerror(-OF_FDT_ERR_MISALIGNED), "8-byte aligned"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +207,7 @@ int main(void)
 		cmocka_unit_test_setup(early_init_dt_scan_memory_below_phys_offset_check, setup),
 		cmocka_unit_test_setup(early_init_dt_scan_memory_no_node_check, setup),
 		cmocka_unit_test_setup(of_fdt_validate_truncated_check, setup),
+		cmocka_unit_test_setup(of_fdt_validate_misaligned_rsvmap_check, setup),
 	};
 
 	return cmocka_run_group_tests_name("fdt_mem", tests, NULL, NULL);

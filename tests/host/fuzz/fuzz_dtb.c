@@ -464,7 +464,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char buf[BUF_SIZE];
+	static char buf[BUF_SIZE] __attribute__((aligned(8)));   /* as a DTB must be */
 	struct input in = { data + 1, size - 1 };
 	bool intact;
 

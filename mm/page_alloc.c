@@ -247,6 +247,12 @@ static bool free_pages_check(struct page *page, unsigned int order)
 		bad_page(page, "double free: the block is already free");
 		return false;
 	}
+	/* Linux's put_page_testzero catches this under CONFIG_DEBUG_VM: a page
+	 * with no reference (a tail of a free block, say) was not allocated. */
+	if (page_ref_count(page) == 0) {
+		bad_page(page, "VM_BUG_ON_PAGE(page_ref_count(page) == 0)");
+		return false;
+	}
 	if (page_ref_count(page) != 1) {
 		bad_page(page, "nonzero _refcount");
 		return false;

@@ -22,7 +22,6 @@
 #include <linux/seq_file.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
-#include <stdlib.h>
 #include "internal.h"
 
 #define BENCH_ROUNDS 1000
@@ -61,17 +60,24 @@ static void show_zone_line(const char *when, const struct zone *zone)
 /* alloc <order> [high]: GFP_KERNEL (lowmem), or GFP_HIGHUSER with "high". */
 static void cmd_alloc(int argc, char **argv)
 {
-	bool high = argc > 2 && !strcmp(argv[2], "high");
-	gfp_t gfp = high ? GFP_HIGHUSER : GFP_KERNEL;
-	struct zone *zone = &NODE_DATA(0)->node_zones[high ? ZONE_HIGHMEM : ZONE_NORMAL];
+	static char usage[48];
 	unsigned int order;
+	struct zone *zone;
 	struct page *page;
+	bool high;
+	gfp_t gfp;
 
-	if (argc < 2) {
-		con_printf("usage: alloc <order 0-%d> [high]\n", MAX_ORDER - 1);
+	snprintf(usage, sizeof(usage), "alloc <order 0-%d> [high]", MAX_ORDER - 1);
+	if (!shell_nargs(argc, argv, 1, 2, usage) ||
+	    !shell_arg_uint(argv[0], "order", argv[1], 0, MAX_ORDER - 1, &order))
+		return;
+	high = argc > 2;
+	if (high && strcmp(argv[2], "high")) {
+		con_printf("Error: alloc: '%s' is not 'high'\nusage: %s\n", argv[2], usage);
 		return;
 	}
-	order = (unsigned int)strtoul(argv[1], NULL, 0);
+	gfp = high ? GFP_HIGHUSER : GFP_KERNEL;
+	zone = &NODE_DATA(0)->node_zones[high ? ZONE_HIGHMEM : ZONE_NORMAL];
 	if (!populated_zone(zone))
 		zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
 	show_zone_line("before:", zone);
@@ -92,21 +98,31 @@ static void cmd_alloc(int argc, char **argv)
 }
 SHELL_CMD(alloc, "alloc <order> [high]: take a block from the buddy allocator", cmd_alloc);
 
-/* free <pfn> <order>: give back what alloc returned, watching the merges. */
+/*
+ * free <pfn> <order>: give back what alloc returned, watching the merges.
+ * A pfn that is no block of that order is refused here, saying which of
+ * the two is wrong; one that is a block but not allocated goes on to
+ * __free_pages, whose bad_page report is the point of trying it.
+ */
 static void cmd_free(int argc, char **argv)
 {
+	const char *usage = "free <pfn> <order>  (as alloc printed them)";
 	unsigned long pfn;
 	unsigned int order;
 	struct page *page;
 
-	if (argc < 3) {
-		con_printf("usage: free <pfn> <order>\n");
+	if (!shell_nargs(argc, argv, 2, 2, usage) ||
+	    !shell_arg_hex(argv[0], "pfn", argv[1], &pfn) ||
+	    !shell_arg_uint(argv[0], "order", argv[2], 0, MAX_ORDER - 1, &order))
+		return;
+	if (!pfn_valid(pfn) || !pfn_valid(pfn + (1UL << order) - 1)) {
+		con_printf("Error: free: pfn 0x%lx order %u is not all RAM (RAM is pfn 0x%lx-0x%lx)\n",
+			   pfn, order, ARCH_PFN_OFFSET, max_pfn - 1);
 		return;
 	}
-	pfn = strtoul(argv[1], NULL, 0);
-	order = (unsigned int)strtoul(argv[2], NULL, 0);
-	if (!pfn_valid(pfn) || order >= MAX_ORDER || (pfn & ((1UL << order) - 1))) {
-		con_printf("free: pfn 0x%lx order %u is not a block of RAM\n", pfn, order);
+	if (pfn & ((1UL << order) - 1)) {
+		con_printf("Error: free: pfn 0x%lx is not aligned to order %u: a block of %lu pages "
+			   "starts at a multiple of %lu\n", pfn, order, 1UL << order, 1UL << order);
 		return;
 	}
 	page = pfn_to_page(pfn);

@@ -24,6 +24,14 @@ BAD_INPUTS = [
     ("kunmap 6000g", "Error: kunmap: '6000g' is not a hex pfn"),
     ("kmalloc -1", "Error: kmalloc: '-1' is not a size (decimal bytes, K/M/G allowed)"),
     ("kfree 0x1g", "Error: kfree: '0x1g' is not a hex address"),
+    ("alloc -1", "Error: alloc: order '-1' is not a decimal number"),
+    ("alloc zz", "Error: alloc: order 'zz' is not a decimal number"),
+    ("alloc 11", "Error: alloc: order 11 is out of range 0..10"),
+    ("alloc 10 foo", "Error: alloc: 'foo' is not 'high'\nusage: alloc <order 0-10> [high]"),
+    ("free 0x7f000 11", "Error: free: order 11 is out of range 0..10"),
+    ("free 0x7f001 3", "Error: free: pfn 0x7f001 is not aligned to order 3: a block of 8 pages "
+                       "starts at a multiple of 8"),
+    ("free 0x1000 0", "Error: free: pfn 0x1000 order 0 is not all RAM (RAM is pfn 0x60000-0x7ffff)"),
 ]
 
 
@@ -49,6 +57,21 @@ def test_console_addresses_are_hex_with_or_without_0x(boot):
     assert re.fullmatch(r"0xc0008000: 0x[0-9a-f]{8}", a), a
     assert a == b
     assert "0x00012abc" in con.run("vtop 12abc")
+
+
+def test_free_of_a_page_inside_a_free_block(boot):
+    """Expect freeing a tail page of a free block (refcount 0, not allocated)
+    to be reported as Linux's VM_BUG_ON_PAGE(page_ref_count(page) == 0), with
+    refcount:0 on the page line (it used to say "nonzero _refcount"), and
+    the free lists left as they were."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con.allow("BUG:")
+    before = con.run("cat /proc/buddyinfo")
+    out = con.run("free 0x7f001 0")
+    assert re.search(r"\] page:[0-9a-f]{8} refcount:0 ", out), out
+    assert "page dumped because: VM_BUG_ON_PAGE(page_ref_count(page) == 0)" in out
+    assert "nonzero _refcount" not in out
+    assert con.run("cat /proc/buddyinfo") == before
 
 
 def test_vmalloc_big_area_is_summarised(boot):

@@ -76,7 +76,8 @@ static void cmd_ls(int argc, char **argv)
 {
 	const struct dump_file **f;
 
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	for (f = __dump_files_start; f < __dump_files_end; f++)
 		con_printf("%s\n", (*f)->path);
 }
@@ -90,25 +91,29 @@ static void dmesg_out(const char *s, size_t n)
 
 static void cmd_dmesg(int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	log_buf_dump(dmesg_out);
 }
 
 static void cmd_poweroff(int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	kernel_power_off();
 }
 
 static void cmd_pgd(int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	show_swapper_pg_dir("now", con_printf);
 }
 
 static void cmd_selftest(int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	ktest_run_all();
 }
 
@@ -164,7 +169,8 @@ static void cmd_help(int argc, char **argv)
 	const struct shell_cmd **c;
 	unsigned int i;
 
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		con_printf("  %-10s %s\n", commands[i].name, commands[i].help);
 	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)

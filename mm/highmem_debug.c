@@ -76,7 +76,8 @@ static void cmd_kmap_flush(int argc, char **argv)
 {
 	int i, before = 0, after = 0;
 
-	(void)argc, (void)argv;
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
 	for (i = 0; i < LAST_PKMAP; i++)
 		before += pkmap_slot_count(i) == 1;
 	kmap_flush_unused();

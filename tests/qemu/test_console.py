@@ -24,6 +24,7 @@ BAD_INPUTS = [
     ("kunmap 6000g", "Error: kunmap: '6000g' is not a hex pfn"),
     ("kmalloc -1", "Error: kmalloc: '-1' is not a size (decimal bytes, K/M/G allowed)"),
     ("kfree 0x1g", "Error: kfree: '0x1g' is not a hex address"),
+    ("poweroff now", "Error: poweroff: too many arguments ('now' and after)\nusage: poweroff"),
     ("alloc -1", "Error: alloc: order '-1' is not a decimal number"),
     ("alloc zz", "Error: alloc: order 'zz' is not a decimal number"),
     ("alloc 11", "Error: alloc: order 11 is out of range 0..10"),

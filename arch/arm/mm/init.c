@@ -127,4 +127,9 @@ void __init print_vmem_layout(void)
 	vmem_line("  .init", (unsigned long)__init_begin, (unsigned long)__init_end, false);
 	vmem_line("  .data", (unsigned long)_sdata, (unsigned long)_edata, false);
 	vmem_line("   .bss", (unsigned long)__bss_start, (unsigned long)__bss_stop, false);
+	/* armmm's own line: why .text is much bigger than the "kernel code" of
+	 * the Memory: line (Linux's image has no such gap to explain). */
+	pr_notice("    (.text: %luK of code from _stext at 0x%08lx; below it head.S and the gap "
+		  "to the 1 MiB boundary map_lowmem's sections need)\n",
+		  (unsigned long)(_etext - _stext) >> 10, (unsigned long)_stext);
 }

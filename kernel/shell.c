@@ -46,6 +46,17 @@ static const struct dump_file *find_dump(const char *path)
 	return NULL;
 }
 
+const char *dump_file_read(const char *path, char *buf, size_t size)
+{
+	const struct dump_file *f = find_dump(path);
+	struct seq_file m;
+
+	seq_buf_init(&m, buf, size);
+	if (f)
+		f->show(&m, f->priv);
+	return buf;
+}
+
 /* Every dump, framed by the markers scripts/compare-dumps looks for. */
 void dump_all_files(void)
 {

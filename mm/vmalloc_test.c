@@ -18,7 +18,6 @@
 #define INFO_BUF_SIZE   2048
 
 static struct page *held[NR_HELD_PAGES];
-extern const struct dump_file *__dump_files_start[], *__dump_files_end[];
 
 /*
  * Fragment the free lists on purpose: take 32 pages the way vmalloc
@@ -59,14 +58,7 @@ static char info[INFO_BUF_SIZE];
 
 static const char *vmallocinfo_text(void)
 {
-	const struct dump_file **f;
-	struct seq_file m;
-
-	seq_buf_init(&m, info, sizeof(info));
-	for (f = __dump_files_start; f < __dump_files_end; f++)
-		if (!strcmp((*f)->path, "/proc/vmallocinfo"))
-			(*f)->show(&m, (*f)->priv);
-	return info;
+	return dump_file_read("/proc/vmallocinfo", info, sizeof(info));
 }
 
 /*

@@ -39,6 +39,12 @@ struct dump_file {
 		.path = fpath, .show = fshow, .priv = fpriv };              \
 	static const struct dump_file *dump_file_ptr_##id                   \
 	__attribute__((__used__, __section__(".dump_files"))) = &dump_file_##id
+/*
+ * The text of the dump file at path, into buf (NUL-terminated, truncated
+ * to size): what `cat path` would print. "" if there is no such file.
+ * For self-tests that read a dump back (kernel/shell.c).
+ */
+const char *dump_file_read(const char *path, char *buf, size_t size);
 #define DUMP_BEGIN_MARKER "--- BEGIN %s ---\n"
 #define DUMP_END_MARKER   "--- END %s ---\n"
 

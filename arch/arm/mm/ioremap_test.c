@@ -18,7 +18,6 @@
 #define TEX_REMAP_DEVICE "Device"
 #define INFO_BUF_SIZE   2048
 
-extern const struct dump_file *__dump_files_start[], *__dump_files_end[];
 
 /* The hardware memory type of a small-page PTE, under TEX remap. */
 static void pte_memory_type(u32 hw, char *buf, size_t len)
@@ -34,14 +33,7 @@ static char info[INFO_BUF_SIZE];
 
 static const char *vmallocinfo_text(void)
 {
-	const struct dump_file **f;
-	struct seq_file m;
-
-	seq_buf_init(&m, info, sizeof(info));
-	for (f = __dump_files_start; f < __dump_files_end; f++)
-		if (!strcmp((*f)->path, "/proc/vmallocinfo"))
-			(*f)->show(&m, (*f)->priv);
-	return info;
+	return dump_file_read("/proc/vmallocinfo", info, sizeof(info));
 }
 
 /* Expect the early UART page paging_init mapped to be listed as a static

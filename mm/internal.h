@@ -16,6 +16,7 @@
 typedef unsigned int fpi_t;
 #define FPI_NONE        0u
 #define FPI_TO_TAIL     (1u << 1)       /* behind every block of its list */
+#define FPI_BOOT        (1u << 31)      /* ours: __free_pages_core, pages just written clean */
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int mt, fpi_t fpi_flags);
 struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt);

@@ -219,3 +219,18 @@ void * __init memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 		memset(ptr, 0, size);
 	return ptr;
 }
+
+/**
+ * memblock_alloc_try_nid_raw - as memblock_alloc_try_nid, not zeroed
+ *
+ * For a caller that writes every byte itself (mem_map: each struct page
+ * is written whole by free_area_init). Linux's, without its debug poison.
+ * Return: the virtual address, or NULL with nothing changed.
+ */
+void * __init memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
+					 phys_addr_t min_addr, phys_addr_t max_addr, int nid)
+{
+	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=0x%08x max_addr=0x%08x 0x%08lx\n",
+		     __func__, (u64)size, (u64)align, nid, min_addr, max_addr, _RET_IP_);
+	return memblock_alloc_internal(size, align, min_addr, max_addr, nid, false);
+}

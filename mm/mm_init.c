@@ -85,11 +85,33 @@ static void __init print_zone_ranges(const unsigned long *max_zone_pfn)
 	print_mem_range("Initmem setup node 0 ", min_low_pfn, max_pfn);
 }
 
+/*
+ * Write n struct pages whole, each reserved, in zone z, with one reference
+ * (Linux __init_single_page: mm_zero_struct_page, then the zone, the
+ * count, PG_reserved from reserve_bootmem_region). One template copied
+ * 32 bytes at a time (ldm/stm): mem_map is allocated raw, so this is the
+ * only pass over it before memblock_free_all, and the cheapest one.
+ */
+static void __init init_reserved_pages(struct page *page, unsigned long n, enum zone_type z)
+{
+	struct page tmpl;
+	unsigned long i;
+
+	memset(&tmpl, 0, sizeof(tmpl));
+	set_page_zone(&tmpl, z);
+	SetPageReserved(&tmpl);
+	tmpl.page_type = PAGE_TYPE_NONE;
+	set_page_count(&tmpl, 1);
+#pragma GCC unroll 4     /* the loop's own add/cmp/branch, once per 4 pages */
+	for (i = 0; i < n; i++)
+		page[i] = tmpl;
+}
+
 /* One zone's bookkeeping, all its pages reserved until memblock_free_all. */
 static void __init zone_init(struct zone *zone, enum zone_type z,
 			     unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long nblocks, pfn;
+	unsigned long nblocks;
 	unsigned int order;
 	int mt;
 
@@ -111,14 +133,7 @@ static void __init zone_init(struct zone *zone, enum zone_type z,
 	if (!zone->pageblock_flags)
 		panic("free_area_init: no memory for %s's %lu pageblock types", zone->name, nblocks);
 	memset(zone->pageblock_flags, MIGRATE_MOVABLE, nblocks);
-	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		set_page_zone(page, z);
-		SetPageReserved(page);
-		page->page_type = PAGE_TYPE_NONE;
-		set_page_count(page, 1);
-	}
+	init_reserved_pages(pfn_to_page(start_pfn), end_pfn - start_pfn, z);
 }
 
 /**
@@ -137,9 +152,13 @@ void __init free_area_init(const unsigned long *max_zone_pfn)
 
 	print_zone_ranges(max_zone_pfn);
 	size = (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page);
-	mem_map = memblock_alloc(size, PAGE_SIZE);
+	/* Not zeroed: zone_init writes every struct page of every zone whole,
+	 * and the pages below the first zone (none on our boards) here. */
+	mem_map = memblock_alloc_raw(size, PAGE_SIZE);
 	if (!mem_map)
 		panic("free_area_init: no memory for mem_map (%lu bytes)", size);
+	if (min_low_pfn > ARCH_PFN_OFFSET)
+		memset(mem_map, 0, (min_low_pfn - ARCH_PFN_OFFSET) * sizeof(struct page));
 	pgdat->node_id = 0;
 	pgdat->node_start_pfn = min_low_pfn;
 	pgdat->node_spanned_pages = max_pfn - min_low_pfn;

@@ -138,6 +138,15 @@ static __always_inline void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 				      MEMBLOCK_ALLOC_ACCESSIBLE, NUMA_NO_NODE);
 }
 
+/* The same, not zeroed: for memory the caller fills whole. */
+void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
+				 phys_addr_t min_addr, phys_addr_t max_addr, int nid);
+static __always_inline void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid_raw(size, align, MEMBLOCK_LOW_LIMIT,
+					  MEMBLOCK_ALLOC_ACCESSIBLE, NUMA_NO_NODE);
+}
+
 static inline void memblock_set_bottom_up(bool enable)
 {
 	memblock.bottom_up = enable;

@@ -19,10 +19,17 @@
  * Deliberate differences from Linux 6.1 (besides those in linux/slab.h):
  *  - No kmem_cache_cpu, no cmpxchg fast paths, no freelist randomization
  *    or pointer hardening: objects are linked in address order, in clear.
- *  - free_consistency_checks() always runs: an address outside any slab,
- *    in another cache's slab, not on an object boundary, or already on its
- *    slab's freelist is reported ("BUG <cache> (Not tainted): ...") and
- *    the free is refused. Linux does this only with slub_debug=F.
+ *  - The checks and reports are in mm/slub_debug.c (Linux keeps them in
+ *    slub.c under CONFIG_SLUB_DEBUG; apart here to keep this file short).
+ *  - Every free is checked cheaply: an address outside any slab, in
+ *    another cache's slab, not on an object boundary, or equal to the head
+ *    of its slab's freelist (an immediate double free, what Debian's
+ *    SLAB_FREELIST_HARDENED catches) is reported ("BUG <cache> (Not
+ *    tainted): ...") and refused. Linux checks the cache and boundary only
+ *    with slub_debug=F; we keep them, they cost a few instructions. The
+ *    full walk of the freelist (any double free) runs, as in Linux, only
+ *    with slub_debug=F (SLAB_CONSISTENCY_CHECKS). Of slub_debug's options
+ *    only F exists here.
  *  - No poisoning, red zones, owner tracking or sysfs.
  */
 #include <linux/kernel.h>
@@ -31,6 +38,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <string.h>
+#include "slab.h"
 
 /* Orders above this are hard to get (Linux: linux/mmzone.h, which here lacks it). */
 #define PAGE_ALLOC_COSTLY_ORDER 3
@@ -55,7 +63,6 @@ _Static_assert((PAGE_SIZE << PAGE_ALLOC_COSTLY_ORDER) / sizeof(void *) <
 	       (1UL << (8 * sizeof(((struct page *)0)->objects))),
 	       "page->objects holds a slab's object count");
 
-unsigned long slab_errors;
 static struct kmem_cache *kmem_cache_node;      /* the cache of kmem_cache_node */
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -63,113 +70,6 @@ static struct kmem_cache *kmem_cache_node;      /* the cache of kmem_cache_node 
 static unsigned int slub_fls(unsigned int x)   /* Linux's fls(): 1-based top bit */
 {
 	return x ? 32 - (unsigned int)__builtin_clz(x) : 0;
-}
-
-/* The first object of a slab. Slab pages are never HighMem (allocate_slab). */
-static void *slab_address(const struct page *slab)
-{
-	return lowmem_page_address(slab);
-}
-
-/* The next free object after free object `object` (Linux: get_freepointer). */
-static void *get_freepointer(struct kmem_cache *s, void *object)
-{
-	return *(void **)((char *)object + s->offset);
-}
-
-static void set_freepointer(struct kmem_cache *s, void *object, void *fp)
-{
-	*(void **)((char *)object + s->offset) = fp;
-}
-
-/* Is object the start of one of slab's objects? (Linux: check_valid_pointer) */
-static bool check_valid_pointer(struct kmem_cache *s, struct page *slab, const void *object)
-{
-	const char *base = slab_address(slab);
-	const char *p = object;
-
-	if (p < base || p >= base + (size_t)slab->objects * s->size)
-		return false;
-	return (size_t)(p - base) % s->size == 0;
-}
-
-/* ---- reports (Linux: slab_bug, slab_err, object_err) ---------------------- */
-
-#define SLAB_BUG_RULE "=============================================================================\n"
-#define SLAB_BUG_SUB  "-----------------------------------------------------------------------------\n"
-
-/*
- * Report misuse of cache s: the banner and "BUG <cache> (Not tainted): why",
- * what the slab looks like if known, and that nothing was freed. Counts one
- * slab_errors. Never stops the kernel: the caller refuses the operation.
- */
-static void slab_err(struct kmem_cache *s, struct page *slab, const void *object,
-		     const char *why)
-{
-	slab_errors++;
-	pr_err(SLAB_BUG_RULE);
-	pr_err("BUG %s (Not tainted): %s\n", s->name, why);
-	pr_err(SLAB_BUG_SUB "\n");
-	if (slab)
-		pr_err("Slab %p objects=%u used=%u fp=%p pfn=0x%lx\n", (void *)slab,
-		       slab->objects, slab->inuse, slab->freelist, page_to_pfn(slab));
-	pr_err("FIX %s: Object at %p not freed\n", s->name, object);
-}
-
-/*
- * Is search on slab's freelist? Returns 1 if so, 0 if not, -1 if the chain
- * itself is broken (a link that is no object of the slab, or more links
- * than free objects), which is reported (Linux: on_freelist).
- */
-static int on_freelist(struct kmem_cache *s, struct page *slab, const void *search)
-{
-	unsigned int nr = 0, nfree = slab->objects - slab->inuse;
-	void *fp;
-
-	for (fp = slab->freelist; fp; fp = get_freepointer(s, fp), nr++) {
-		if (fp == search)
-			return 1;
-		if (!check_valid_pointer(s, slab, fp) || nr >= nfree) {
-			slab_err(s, slab, search, "Freechain corrupt");
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/*
- * May object be freed into cache s? Returns its slab, or NULL after a
- * report (Linux: cache_from_obj + free_consistency_checks, slub_debug=F).
- */
-static struct page *free_consistency_checks(struct kmem_cache *s, void *object)
-{
-	struct page *slab;
-
-	if ((unsigned long)object < PAGE_OFFSET || !pfn_valid(virt_to_pfn(object))) {
-		slab_err(s, NULL, object, "Attempt to free object outside of slab");
-		return NULL;
-	}
-	slab = virt_to_head_page(object);
-	if (!PageSlab(slab)) {
-		slab_err(s, NULL, object, "Attempt to free object outside of slab");
-		return NULL;
-	}
-	if (slab->slab_cache != s) {
-		slab_err(s, slab, object, "Wrong slab cache: object is from another cache");
-		return NULL;
-	}
-	if (!check_valid_pointer(s, slab, object)) {
-		slab_err(s, slab, object, "Invalid object pointer");
-		return NULL;
-	}
-	switch (on_freelist(s, slab, object)) {
-	case 1:
-		slab_err(s, slab, object, "Object already free");
-		return NULL;
-	case -1:
-		return NULL;
-	}
-	return slab;
 }
 
 /* ---- slabs from the buddy allocator --------------------------------------- */
@@ -475,7 +375,7 @@ static int init_kmem_cache_nodes(struct kmem_cache *s)
  */
 int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags)
 {
-	s->flags = flags;
+	s->flags = flags | slub_debug;          /* Linux kmem_cache_flags() */
 	if (!calculate_sizes(s))
 		return -EINVAL;
 	set_min_partial(s);

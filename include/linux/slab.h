@@ -41,6 +41,7 @@
 typedef unsigned int slab_flags_t;
 
 /* Cache flags, Linux 6.1's values (include/linux/slab.h). */
+#define SLAB_CONSISTENCY_CHECKS 0x00000100U     /* slub_debug=F: check every free in full */
 #define SLAB_HWCACHE_ALIGN      0x00002000U     /* objects on cache lines */
 #define SLAB_RECLAIM_ACCOUNT    0x00020000U     /* SReclaimable, __GFP_RECLAIMABLE pages */
 #define SLAB_PANIC              0x00040000U     /* panic if kmem_cache_create fails */
@@ -201,6 +202,9 @@ static inline struct page *virt_to_head_page(const void *x)
 	return compound_head(virt_to_page(x));
 }
 int __kmem_cache_create(struct kmem_cache *s, slab_flags_t flags);
+/* slub_debug[=F|-]: SLAB_CONSISTENCY_CHECKS for every cache created after (mm/slub.c). */
+extern slab_flags_t slub_debug;
+int setup_slub_debug(const char *str);
 int __kmem_cache_shrink(struct kmem_cache *s);
 int __kmem_cache_shutdown(struct kmem_cache *s);
 void __kmem_cache_release(struct kmem_cache *s);

@@ -154,3 +154,17 @@ def test_pgd_output_is_not_kernel_log(boot):
     out = con.run("pgd")
     assert out.startswith("now: swapper_pg_dir at 0xc0004000"), out
     assert con.run("dmesg") == before
+
+
+def test_slub_debug_finds_a_double_free_deep_in_the_freelist(boot):
+    """Boot with slub_debug (Linux's option; only F exists here). Expect
+    kfree a, kfree b, kfree a to report "Object already free" for a, which
+    sits under b on the freelist: only slub_debug's full walk finds it."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0 slub_debug")
+    con.allow("Booting Linux on physical CPU")   # dmesg replays the banner
+    assert "slub_debug: F (consistency checks)" in con.run("dmesg")
+    a = re.search(r"= (0x[0-9a-f]{8}) from kmalloc-32", con.run("kmalloc 32"))[1]
+    b = re.search(r"= (0x[0-9a-f]{8}) from kmalloc-32", con.run("kmalloc 32"))[1]
+    con.run(f"kfree {a}")
+    con.run(f"kfree {b}")
+    assert "BUG kmalloc-32 (Not tainted): Object already free" in con.run(f"kfree {a}")

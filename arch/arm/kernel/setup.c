@@ -5,6 +5,7 @@
  * arch/arm/kernel/setup.c, devtree.c).
  */
 #include <linux/errno.h>
+#include <linux/slab.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/of_fdt.h>
@@ -164,15 +165,17 @@ static int __init early_ptdump(const char *p)
 
 struct early_param {
 	const char *name;       /* "mem" for mem=... */
-	int (*fn)(const char *value);
+	int (*fn)(const char *value);   /* value NULL: the bare word (only if bare) */
+	bool bare;              /* also given without "=value" ("slub_debug") */
 };
 
 static const struct early_param early_params[] __initconst = {
-	{ "mem",      early_mem },
-	{ "vmalloc",  early_vmalloc },
-	{ "memblock", early_memblock },
-	{ "initrd",   early_initrd },
-	{ "ptdump",   early_ptdump },
+	{ "mem",      early_mem, false },
+	{ "vmalloc",  early_vmalloc, false },
+	{ "memblock", early_memblock, false },
+	{ "initrd",   early_initrd, false },
+	{ "ptdump",   early_ptdump, false },
+	{ "slub_debug", setup_slub_debug, true },       /* Linux: a __setup() in mm/slub.c */
 };
 
 /* Call the handler of every name=value on the command line that has one,
@@ -191,11 +194,10 @@ static void __init parse_early_param(const char *cmdline)
 		if (*p)
 			*p++ = '\0';
 		val = strchr(arg, '=');
-		if (!val)
-			continue;
-		*val++ = '\0';
+		if (val)
+			*val++ = '\0';
 		for (i = 0; i < ARRAY_SIZE(early_params); i++)
-			if (!strcmp(arg, early_params[i].name))
+			if (!strcmp(arg, early_params[i].name) && (val || early_params[i].bare))
 				early_params[i].fn(val);
 	}
 }

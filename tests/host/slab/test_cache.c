@@ -69,6 +69,36 @@ static void kmem_cache_destroy_live_objects_check(void **state)
 }
 
 /*
+ *   free a, free b: freelist b -> a -> ...   then free a again
+ * a is not the freelist's head, so only the full walk finds it. Expect no
+ * report without slub_debug (Linux neither: only slub_debug=F walks), and
+ * with slub_debug=F one "Object already free" and the free refused.
+ */
+static void kmem_cache_free_double_free_needs_slub_debug_check(void **state)
+{
+	struct kmem_cache *s;
+	unsigned long errors = slab_errors;
+	char *a, *b;
+
+	(void)state;
+	slub_debug = SLAB_CONSISTENCY_CHECKS;   /* as the boot argument slub_debug=F */
+	s = kmem_cache_create("test_dbg", 64, 0, 0, NULL);
+	slub_debug = 0;
+	assert_true(s->flags & SLAB_CONSISTENCY_CHECKS);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	sim_log_clear();
+	kmem_cache_free(s, a);
+	assert_int_equal(slab_errors, errors + 1);
+	assert_non_null(strstr(sim_log(), "BUG test_dbg (Not tainted): Object already free"));
+	assert_int_equal(check_cache(s), 0);
+	s = kmem_cache_create("test_nodbg", 64, 0, 0, NULL);
+	assert_false(s->flags & SLAB_CONSISTENCY_CHECKS);
+}
+
+/*
  *   freelist: c -> a -> (rest)     then kmem_cache_free(s, a) again
  * Expect exactly one "Object already free" report, the free refused, the
  * freelist intact, and every object handed out once afterwards.
@@ -132,11 +162,12 @@ static void kmem_cache_free_foreign_pointer_check(void **state)
 
 /*
  *   a corrupted link: obj0 free -> 0x60 bytes into obj1 (not an object)
- * Expect the next free of that slab to report "Freechain corrupt" and refuse.
+ * Expect the next free of that slab to report "Freechain corrupt" and
+ * refuse, in a cache with SLAB_CONSISTENCY_CHECKS (slub_debug=F's walk).
  */
 static void kmem_cache_free_corrupt_freelist_check(void **state)
 {
-	struct kmem_cache *s = kmem_cache_create("test_fc", 128, 0, 0, NULL);
+	struct kmem_cache *s = kmem_cache_create("test_fc", 128, 0, SLAB_CONSISTENCY_CHECKS, NULL);
 	char *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
 	struct page *slab = virt_to_head_page(a);
 	unsigned long errors = slab_errors;
@@ -257,6 +288,8 @@ int run_cache_tests(void)
 		cmocka_unit_test_setup(kmem_cache_create_alloc_free_destroy_check, slab_test_setup),
 		cmocka_unit_test_setup(kmem_cache_destroy_live_objects_check, slab_test_setup),
 		cmocka_unit_test_setup(kmem_cache_free_double_free_check, slab_test_setup),
+		cmocka_unit_test_setup(kmem_cache_free_double_free_needs_slub_debug_check,
+				       slab_test_setup),
 		cmocka_unit_test_setup(kmem_cache_free_foreign_pointer_check, slab_test_setup),
 		cmocka_unit_test_setup(kmem_cache_free_corrupt_freelist_check, slab_test_setup),
 		cmocka_unit_test_setup(kmem_cache_create_layout_check, slab_test_setup),

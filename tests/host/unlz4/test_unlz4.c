@@ -340,6 +340,48 @@ static void unlz4_match_overlapping_check(void **state)
 }
 
 /*
+ *   seq 1: `head` literal bytes 1, 2, 3, ..., then a match (offset, len)
+ *   seq 2: literals "tail!"
+ * for every offset 1..9 (1, 2, 4 repeat a word; 4, 8 copy words), every
+ * start alignment of the match (head 9..12) and lengths 16..40: the word
+ * paths of copy_match at each phase. Expect what copying byte by byte,
+ * forward, gives.
+ */
+static void unlz4_match_word_paths_check(void **state)
+{
+	unsigned int offset, head, len, i;
+
+	(void)state;
+	for (offset = 1; offset <= 9; offset++)
+		for (head = 9; head <= 12; head++)
+			for (len = 16; len <= 40; len += 3) {
+				uint8_t in[64], want[64], *out;
+				size_t n = 0, total = head + len + 5;
+
+				memcpy(in, (const uint8_t[]){ MAGIC }, 4);
+				n = 8;                  /* block size, filled in below */
+				in[n++] = TOKEN(head, len - 4 < 15 ? len - 4 : 15);
+				for (i = 0; i < head; i++)
+					in[n++] = want[i] = (uint8_t)(i + 1);
+				in[n++] = (uint8_t)offset;
+				in[n++] = 0;
+				if (len - 4 >= 15)
+					in[n++] = (uint8_t)(len - 4 - 15);
+				in[n++] = TOKEN(5, 0);
+				memcpy(in + n, "tail!", 5);
+				n += 5;
+				memcpy(in + 4, (const uint8_t[]){ LE32(n - 8) }, 4);
+				for (i = head; i < head + len; i++)
+					want[i] = want[i - offset];
+				memcpy(want + head + len, "tail!", 5);
+				assert_int_equal(decode(in, n, total, &out), (long)total);
+				if (memcmp(out, want, total))
+					fail_msg("offset %u head %u len %u: wrong output", offset, head, len);
+				free(out);
+			}
+}
+
+/*
  *   token 0xFF: literal count 15 + 255 + 30 = 300, match 4 + 15 + 255 + 0 = 274
  *   | 0xFF | 255 30 | 300 x 'L' | off 1 | 255 0 | 0x10 'E' |
  * Expect 300 + 274 'L' then 'E': extension bytes are summed until the first
@@ -557,6 +599,7 @@ int main(void)
 		cmocka_unit_test(unlz4_concatenated_frames_check),
 		cmocka_unit_test(unlz4_match_offset_1_check),
 		cmocka_unit_test(unlz4_match_overlapping_check),
+		cmocka_unit_test(unlz4_match_word_paths_check),
 		cmocka_unit_test(unlz4_extended_lengths_check),
 		cmocka_unit_test(unlz4_block_ending_in_match_check),
 		cmocka_unit_test(unlz4_bad_magic_check),

@@ -57,30 +57,33 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	return 0;
 }
 
+/* kstrtoull, then -ERANGE above max: the narrower types' common part. */
+static int kstrtoull_max(const char *s, unsigned int base, unsigned long long max,
+			 unsigned long long *v)
+{
+	int err = kstrtoull(s, base, v);
+
+	return err ? err : *v > max ? -ERANGE : 0;
+}
+
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 {
 	unsigned long long v;
-	int err = kstrtoull(s, base, &v);
+	int err = kstrtoull_max(s, base, ULONG_MAX, &v);
 
-	if (err)
-		return err;
-	if (v != (unsigned long)v)
-		return -ERANGE;
-	*res = (unsigned long)v;
-	return 0;
+	if (!err)
+		*res = (unsigned long)v;
+	return err;
 }
 
 int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 {
 	unsigned long long v;
-	int err = kstrtoull(s, base, &v);
+	int err = kstrtoull_max(s, base, UINT_MAX, &v);
 
-	if (err)
-		return err;
-	if (v != (unsigned int)v)
-		return -ERANGE;
-	*res = (unsigned int)v;
-	return 0;
+	if (!err)
+		*res = (unsigned int)v;
+	return err;
 }
 
 int kstrtoint(const char *s, unsigned int base, int *res)

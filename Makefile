@@ -45,6 +45,10 @@ INCLUDES  := -nostdinc -isystem include/libc -Iinclude -Iarch/arm/include \
 CFLAGS    := -std=gnu11 $(ARCHFLAGS) $(INCLUDES) -O2 -g -ffreestanding -fno-common \
              -fno-pic -fno-stack-protector -fno-strict-aliasing -Wall -Wextra -Werror \
              -Wno-unused-parameter
+# APCS frames in every function (leaves too): the oops backtrace walks them
+# (traps.c dump_backtrace), as Linux's CONFIG_UNWINDER_FRAME_POINTER builds
+# with -mapcs -mno-sched-prolog.
+CFLAGS    += -fno-omit-frame-pointer -mapcs-frame -mno-sched-prolog
 AFLAGS    := $(ARCHFLAGS) $(INCLUDES) -D__ASSEMBLER__ -g
 # libfdt is third-party code: built as it is, warnings not fatal.
 FDT_CFLAGS := $(filter-out -Werror -Wextra,$(CFLAGS)) -Wno-sign-compare
@@ -52,17 +56,17 @@ LIBGCC    := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
 
 head-y := arch/arm/kernel/head.o
 obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
-          arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o \
+          arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o arch/arm/kernel/process.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
-          arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o \
-          init/main.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
+          arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \
+          init/main.o kernel/panic.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
           lib/kstrtox.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
           kernel/resource.o mm/memblock.o mm/memblock_iter.o mm/memblock_alloc.o \
           mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o mm/debug.o mm/show_mem.o \
           mm/page_alloc_debug.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
           mm/slub.o mm/slub_debug.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
-          mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o
+          mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
                        mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o

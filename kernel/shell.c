@@ -271,6 +271,12 @@ static int split_args(char *line, char **argv)
 	}
 }
 
+/*
+ * True while a command runs: an oops then kills the command, not the
+ * kernel (traps.c make_task_dead). False at boot, so a boot fault panics.
+ */
+bool shell_in_command;
+
 __noreturn void shell_run(void)
 {
 	struct console *con = console_get();
@@ -295,9 +301,23 @@ __noreturn void shell_run(void)
 		if (!argc)
 			continue;
 		cmd = find_cmd(argv[0]);
-		if (cmd)
+		if (cmd) {
+			shell_in_command = true;
 			cmd->fn(argc, argv);
+			shell_in_command = false;
+		}
 		else
 			con_printf("%s: command not found (try 'help')\n", argv[0]);
 	}
+}
+
+/*
+ * Where the console starts again after an oops killed a command: called
+ * on a fresh stack (traps.c make_task_dead), with nothing of the old
+ * command's frames left. The line editor's history and the console are
+ * static and survive; the half-read line is gone.
+ */
+__noreturn void shell_restart(void)
+{
+	shell_run();
 }

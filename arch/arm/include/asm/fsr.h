@@ -28,6 +28,9 @@
 #define FSR_WRITE      (1 << 11)      /* DFSR WnR: the access was a write */
 #define FSR_EXT        (1 << 12)      /* ExT: external abort type */
 #define FSR_CM         (1 << 13)      /* DFSR: fault on a cache maintenance op */
+/* Not a hardware bit: Linux's do_PrefetchAbort sets bit 31 (FSR_LNX_PF) so
+ * the handlers shared with data aborts know it was an instruction fetch. */
+#define FSR_LNX_PF     (1u << 31)
 
 /* The 5-bit fault status FS[4]:FS[3:0] (Linux fsr_fs()). */
 #define fsr_fs(fsr)    ((((fsr) & FSR_FS4) >> 6) | ((fsr) & FSR_FS3_0))

@@ -103,9 +103,11 @@ static void copy_match(uint8_t *d, size_t offset, size_t n)
 
 		for (; !ALIGNED(d); n--, d++)
 			*d = *(d - offset);
-		w = (uint32_t)*(d - offset) | (uint32_t)*(d - offset + (1 % offset)) << 8 |
-		    (uint32_t)*(d - offset + (2 % offset)) << 16 |
-		    (uint32_t)*(d - offset + (3 % offset)) << 24;
+		/* byte i of each word is d[(i mod offset) - offset] (no division:
+		 * the wrapper links no libgcc) */
+		w = d[-(int)offset];
+		w |= (offset == 1 ? w : (uint32_t)d[1 - (int)offset]) << 8;
+		w |= (offset == 4 ? (uint32_t)d[-2] << 16 | (uint32_t)d[-1] << 24 : w << 16);
 #pragma GCC unroll 4
 		for (; n >= 4; n -= 4, d += 4)
 			*(uint32_t *)d = w;

@@ -13,7 +13,7 @@
  * the level (section or page), the domain or the address region change.
  *
  * The same walk, printing nothing, is Linux's W+X check (ptdump_check_wx,
- * CONFIG_ARM_DEBUG_WX): every run neither read-only nor NX is counted.
+ * CONFIG_DEBUG_WX): every run neither read-only nor NX is counted.
  * mark_rodata_ro runs it once at the end of boot; the console's checkwx
  * runs it again, and wxmap makes one such page on purpose.
  */

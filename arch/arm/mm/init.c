@@ -27,11 +27,11 @@
 
 /*
  * Linux's debug_checkwx (arch/arm/include/asm/ptdump.h): the W+X walk of
- * arch/arm/mm/dump.c when CONFIG_ARM_DEBUG_WX is set. Declared here until
+ * arch/arm/mm/dump.c when CONFIG_DEBUG_WX is set. Declared here until
  * asm/ptdump.h carries it.
  */
 void ptdump_check_wx(void);
-#ifdef CONFIG_ARM_DEBUG_WX
+#ifdef CONFIG_DEBUG_WX
 #define debug_checkwx() ptdump_check_wx()
 #else
 #define debug_checkwx() do { } while (0)

@@ -74,18 +74,20 @@ struct pg_level {
 	const struct prot_bits *bits;
 	size_t num;
 	u32 mask;               /* the OR of the bits' masks */
-	/* the W+X check's two bits (Linux finds them by .ro_bit/.nx_bit flags) */
-	const struct prot_bits *ro_bit, *nx_bit;
 };
 
 static const struct pg_level pg_level[] = {
 	[LEVEL_SECT] = { "PGD", section_bits, ARRAY_SIZE(section_bits),
-			 SECT_AP_MASK | PMD_SECT_XN | PMD_SECT_S,
-			 &section_bits[0], &section_bits[4] },
+			 SECT_AP_MASK | PMD_SECT_XN | PMD_SECT_S },
 	[LEVEL_PTE]  = { "PTE", pte_bits, ARRAY_SIZE(pte_bits),
-			 L_PTE_USER | L_PTE_RDONLY | L_PTE_XN | L_PTE_SHARED | L_PTE_MT_MASK,
-			 &pte_bits[1], &pte_bits[2] },
+			 L_PTE_USER | L_PTE_RDONLY | L_PTE_XN | L_PTE_SHARED | L_PTE_MT_MASK },
 };
+
+/* The W+X check's read-only and NX rows per level (Linux flags them .ro_bit, .nx_bit). */
+static const struct prot_bits *const ro_bit[] = {
+	[LEVEL_SECT] = &section_bits[0], [LEVEL_PTE] = &pte_bits[1] };
+static const struct prot_bits *const nx_bit[] = {
+	[LEVEL_SECT] = &section_bits[4], [LEVEL_PTE] = &pte_bits[2] };
 
 struct pg_state {
 	struct seq_file *seq;
@@ -155,13 +157,13 @@ static void print_run(struct pg_state *st, unsigned long addr)
  */
 static void note_prot_wx(struct pg_state *st, unsigned long addr)
 {
-	const struct pg_level *lv = &pg_level[st->level];
+	const struct prot_bits *ro = ro_bit[st->level], *nx = nx_bit[st->level];
 
 	if (!st->check_wx)
 		return;
-	if ((st->current_prot & lv->ro_bit->mask) == lv->ro_bit->val)
+	if ((st->current_prot & ro->mask) == ro->val)
 		return;
-	if ((st->current_prot & lv->nx_bit->mask) == lv->nx_bit->val)
+	if ((st->current_prot & nx->mask) == nx->val)
 		return;
 	if (!st->wx_pages)
 		pr_warn("arm/mm: Found insecure W+X mapping at address 0x%lx\n", st->start_address);

@@ -30,13 +30,16 @@ __noreturn void shell_run(void);
 void dump_all_files(void);
 void print_vmem_layout(void);
 void mm_bench(void);
+/* Linux: include/linux/init.h (free_initmem) and linux/init.h's mark_rodata_ro */
+void free_initmem(void);
+void mark_rodata_ro(void);
 
 /* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
 u64 __boot_cntvct __section(".data");
 
 /* How long from stext to here, in ns of the generic timer (virtual time:
  * instructions, under QEMU -icount shift=0). Nothing to say without one. */
-static void __init report_boot_time(void)
+static void report_boot_time(void)
 {
 	u32 rate = arch_timer_rate();
 
@@ -79,6 +82,26 @@ static void __init mm_init(void)
 	vmalloc_init();
 }
 
+/*
+ * kernel_init - boot is over (Linux: init/main.c kernel_init, the init
+ * task's body after kernel_init_freeable). Here it is start_kernel's last
+ * call; not __init and never inlined, as .init is freed under it. The
+ * self-tests and the bench ran before it (they are init code, Linux's
+ * initcalls); dump_all reads the files as Linux's user space would, after
+ * mark_rodata_ro (which ends with Linux's debug_checkwx).
+ */
+static __attribute__((__noinline__)) __noreturn void kernel_init(bool dump_all, bool power_off)
+{
+	free_initmem();
+	mark_rodata_ro();
+	if (dump_all)
+		dump_all_files();
+	if (power_off)
+		kernel_power_off();
+	report_boot_time();
+	shell_run();
+}
+
 __noreturn void __init start_kernel(void)
 {
 	char *command_line;
@@ -99,12 +122,8 @@ __noreturn void __init start_kernel(void)
 #endif
 	if (cmdline_has(command_line, "bench"))
 		mm_bench();
-	if (cmdline_has(command_line, "dump_all"))
-		dump_all_files();
-	/* the harness's runs: report, then switch off */
-	if (cmdline_has(command_line, "selftest") || cmdline_has(command_line, "dump_all") ||
-	    cmdline_has(command_line, "bench"))
-		kernel_power_off();
-	report_boot_time();
-	shell_run();
+	/* the harness's runs (selftest, dump_all, bench) report, then switch off */
+	kernel_init(cmdline_has(command_line, "dump_all"),
+		    cmdline_has(command_line, "selftest") || cmdline_has(command_line, "dump_all") ||
+		    cmdline_has(command_line, "bench"));
 }

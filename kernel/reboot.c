@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/of_fdt.h>
 #include <linux/reboot.h>
+#include <linux/vmalloc.h>
 #include <asm/io.h>
 #include <libfdt.h>
 #include <string.h>
@@ -43,7 +44,11 @@ static void vexpress_power_off(const void *blob)
 
 	if (node < 0 || of_translate_reg(blob, node, 0, &addr, &size))
 		return;
-	base = early_io_map((phys_addr_t)addr);
+	/* ioremap, not early_io_map: that one is boot-time code (create_mapping,
+	 * in .init), and .init is freed by the time anyone powers off */
+	base = ioremap((phys_addr_t)addr, SYS_CFGCTRL + 4);
+	if (!base)
+		return;
 	writel(0, base + SYS_CFGDATA);
 	writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(SYS_CFG_SHUTDOWN) |
 	       SYS_CFGCTRL_SITE(SYS_CFG_SITE_MB), base + SYS_CFGCTRL);

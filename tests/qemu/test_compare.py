@@ -160,3 +160,31 @@ def test_compare_rules_on_linux_itself():
         zone = next(r for r in rows if r.dump == "zoneinfo" and r.what == what)
         assert zone.verdict.startswith("expected: same lowmem in other zones (Linux: DMA, "
                                        "armmm: Normal)"), zone
+
+
+def test_compare_kernel_image_parts():
+    """The kernel image's parts (pre-text, text, rodata, init, data) must
+    carry Linux's access and exec (mark_rodata_ro, free_initmem): Linux's
+    own layout is equal part by part; a copy whose text is left RW x (no
+    mark_rodata_ro) has its text DIFFERENT in both the part row and the
+    address rows."""
+    ref = reference("vexpress-a9", "1G")
+    L = compare_dumps.linux_side(ref)
+    assert L.parts["text"] == (0xC0300000, 0xC0E00000)      # _stext .. __start_rodata
+    assert L.parts["rodata"] == (0xC0E00000, 0xC1200000)    # .. __init_begin
+    same = compare_dumps.Side("armmm", dict(ref.dumps), L.console, L.phys_offset, L.image,
+                              L.pgd, L.dtb, L.parts)
+    rows = [r for r in compare_dumps.compare(L, same, ref.facts) if r.dump == "ptdump kernel image"]
+    assert [(r.what, r.verdict) for r in rows] == [
+        (p, compare_dumps.EQUAL) for p in compare_dumps.IMAGE_PARTS]
+    assert rows[1].linux == "0xc0300000-0xc0e00000 11M ro x"
+    doctored = dict(ref.dumps)
+    doctored[compare_dumps.PTDUMP] = doctored[compare_dumps.PTDUMP].replace(
+        "0xc0300000-0xc0e00000          11M PGD KERNEL      ro x ",
+        "0xc0300000-0xc0e00000          11M PGD KERNEL      RW x ")
+    rwx = compare_dumps.Side("armmm", doctored, L.console, L.phys_offset, L.image, L.pgd, L.dtb,
+                             L.parts)
+    bad = [r for r in compare_dumps.compare(L, rwx, ref.facts) if compare_dumps.failed(r)]
+    assert [(r.dump, r.what) for r in bad] == [("ptdump lowmem", "0xc0300000-0xc0e00000 11M"),
+                                               ("ptdump kernel image", "text")], failing(bad)
+    assert bad[0].verdict == "DIFFERENT: armmm's text is RW x, Linux's text ro x"

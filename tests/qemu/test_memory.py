@@ -67,21 +67,24 @@ def test_memory_bringup(boot, board, mem, extra):
     assert iomem[1] == f"  {pa('_text'):08x}-{pa('__init_begin') - 1:08x} : Kernel code"
     assert iomem[2] == f"  {pa('_sdata'):08x}-{pa('_end') - 1:08x} : Kernel data"
 
-    # kernel_page_tables: lowmem is RWX for the kernel, RW NX around it;
+    # kernel_page_tables after mark_rodata_ro (STRICT_KERNEL_RWX): text ro x,
+    # rodata ro NX, all else RW NX (pre-text, freed init, data, free lowmem);
     # shareable and write-allocate on SMP, write-back on UP, as Linux
     shd, mt = ("SHD", "MEM/CACHED/WBWA") if SMP[board] else ("   ", "MEM/CACHED/WBRA")
     pt = d["/sys/kernel/debug/kernel_page_tables"].splitlines()
-    x_end = virt(round_up(syms["__init_end"] - PAGE_OFFSET + ram, SECTION))
     i = pt.index("---[ Kernel Mapping ]---")
     lowmem_lines = pt[i + 1:pt.index("---[ vmalloc() Area ]---")]
-    want = [ptdump_line(PAGE_OFFSET, x_end, "PGD", "KERNEL", ["    RW", "x ", shd])]
+    rodata, init = syms["__start_rodata"], syms["__init_begin"]
+    want = [ptdump_line(PAGE_OFFSET, syms["_stext"], "PGD", "KERNEL", ["    RW", "NX", shd]),
+            ptdump_line(syms["_stext"], rodata, "PGD", "KERNEL", ["    ro", "x ", shd]),
+            ptdump_line(rodata, init, "PGD", "KERNEL", ["    ro", "NX", shd])]
     if extra:                          # the last 2 MiB pmd is mapped with pages
         last_pmd = virt(lowmem_end) & ~(2 * SECTION - 1)
-        want += [ptdump_line(x_end, last_pmd, "PGD", "KERNEL", ["    RW", "NX", shd]),
+        want += [ptdump_line(init, last_pmd, "PGD", "KERNEL", ["    RW", "NX", shd]),
                  ptdump_line(last_pmd, virt(lowmem_end), "PTE", "KERNEL",
                              ["   ", "RW", "NX", shd, mt])]
     else:
-        want += [ptdump_line(x_end, virt(lowmem_end), "PGD", "KERNEL", ["    RW", "NX", shd])]
+        want += [ptdump_line(init, virt(lowmem_end), "PGD", "KERNEL", ["    RW", "NX", shd])]
     assert lowmem_lines == want
     j = pt.index("---[ Vectors ]---")
     assert pt[j + 1:j + 4] == [
@@ -105,8 +108,9 @@ def test_vtop_and_ptepage(boot):
     con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
     text = con.run("vtop 0xc0008000")
     assert "pgd[0x600] covers 0xc0000000-0xc01fffff" in text
-    assert re.search(r"L1\* \[0xc00\] 0xc0000000-0xc00fffff -> 0x60000000 section AP=RW/-- XN=0", text)
-    assert "0xc0008000 -> 0x60008000 (1 MiB section), kernel read/write, executable" in text
+    # head.S's section, made NX by free_initmem (Linux fix_kernmem_perms)
+    assert re.search(r"L1\* \[0xc00\] 0xc0000000-0xc00fffff -> 0x60000000 section AP=RW/-- XN=1", text)
+    assert "0xc0008000 -> 0x60008000 (1 MiB section), kernel read/write, execute-never" in text
     text = con.run("vtop 0xffff0000")
     assert re.search(r"Linux PTE at 0x[0-9a-f]{8}: pfn 0x[0-9a-f]{5} PRESENT YOUNG DIRTY RDONLY USER MT_WRITEBACK", text)
     assert "(4 KiB page), kernel read-only, executable" in text
@@ -134,8 +138,12 @@ def test_phases_and_memblock_debug(boot):
     # head.S's identity section of __turn_mmu_on is there, then gone
     assert re.search(r"^0x60100000-0x60200000 +1M PGD KERNEL  USR RW x ", head, re.M)
     assert "0x60100000-0x60200000" not in prepared
-    # map_lowmem: the kernel RWX, the rest RW NX (UP: no SHD)
-    assert re.search(r"^0xc0300000-0xe0000000 +509M PGD KERNEL      RW NX", mapped, re.M)
+    # map_lowmem: the kernel RWX up to __init_end, the rest RW NX (UP: no SHD)
+    init_end = system_map()["__init_end"]
+    assert re.search(rf"^0xc0000000-0x{init_end:08x} +{(init_end - PAGE_OFFSET) >> 20}M PGD KERNEL "
+                     r"     RW x ", mapped, re.M)
+    assert re.search(rf"^0x{init_end:08x}-0xe0000000 +{(0xe0000000 - init_end) >> 20}M PGD KERNEL "
+                     r"     RW NX", mapped, re.M)
     assert "---[ Vectors ]---\n0xffff0000-0xffff1000" in final
     assert re.search(r"^memblock_reserve: \[0x60004000-0x60007fff\] 0x[0-9a-f]{8}$", log, re.M)
     assert "MEMBLOCK configuration:" in log

@@ -3,10 +3,17 @@
  * Follows Linux arch/arm/kernel/vmlinux.lds.S with STRICT_KERNEL_RWX: text
  * starts and init ends on 1 MiB section boundaries, so map_lowmem can map
  * [_stext, __init_end) RWX with sections and the rest RW NX.
+ * mark_rodata_ro (arch/arm/mm/init.c) later turns text into ro x and rodata
+ * into ro NX by rewriting section descriptors, so rodata starts on its own
+ * section too: Linux 6.1 only rounds __start_rodata up for the NX part
+ * (__start_rodata_section_aligned), leaving rodata's first MiB executable
+ * unless text ends on a boundary; armmm aligns rodata itself (as Linux's
+ * older CONFIG_DEBUG_ALIGN_RODATA did), so all of rodata is NX, at the
+ * cost of up to 1 MiB more padding after _etext.
  *
  *   0xc0008000 _text      .head.text (stext, the MMU-off code)
  *   1 MiB      _stext     .text: .idmap.text (__turn_mmu_on), .text.pre_mmu, code
- *              __start_rodata .rodata
+ *   1 MiB      __start_rodata .rodata
  *   1 MiB      __init_begin .init.text .init.data .pv_table
  *   1 MiB      __init_end = _sdata   .data (init stack first)
  *              __bss_start .bss __bss_stop
@@ -48,7 +55,7 @@ SECTIONS
 	}
 	_etext = .;
 
-	. = ALIGN(PAGE_SIZE);
+	. = ALIGN(RWX_ALIGN);
 	.rodata : {
 		__start_rodata = .;
 		*(.rodata .rodata.*)
@@ -62,6 +69,8 @@ SECTIONS
 		__shell_cmds_end = .;
 		__end_rodata = .;
 	}
+	/* Linux's name for where rodata's NX sections start (here: rodata itself) */
+	__start_rodata_section_aligned = ALIGN(__start_rodata, RWX_ALIGN);
 
 	. = ALIGN(RWX_ALIGN);
 	__init_begin = .;

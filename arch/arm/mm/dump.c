@@ -11,12 +11,21 @@
  * Sections show access, XN and shareability; 4 KiB pages also show USR
  * and the memory type of the Linux PTE. A run ends where the attributes,
  * the level (section or page), the domain or the address region change.
+ *
+ * The same walk, printing nothing, is Linux's W+X check (ptdump_check_wx,
+ * CONFIG_DEBUG_WX): every run neither read-only nor NX is counted.
+ * mark_rodata_ro runs it once at the end of boot; the console's checkwx
+ * runs it again, and wxmap makes one such page on purpose.
  */
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <asm/pgtable.h>
 #include <asm/cp15.h>
 #include <asm/ptdump.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/shell.h>
+#include <linux/vmalloc.h>
 #include "mm.h"
 
 struct addr_marker {
@@ -35,8 +44,8 @@ struct prot_bits {
 
 static const struct prot_bits pte_bits[] = {
 	{ L_PTE_USER,    L_PTE_USER,    "USR", "   " },
-	{ L_PTE_RDONLY,  L_PTE_RDONLY,  "ro",  "RW"  },
-	{ L_PTE_XN,      L_PTE_XN,      "NX",  "x "  },
+	{ L_PTE_RDONLY,  L_PTE_RDONLY,  "ro",  "RW" },
+	{ L_PTE_XN,      L_PTE_XN,      "NX",  "x " },
 	{ L_PTE_SHARED,  L_PTE_SHARED,  "SHD", "   " },
 	{ L_PTE_MT_MASK, L_PTE_MT_UNCACHED,     "SO/UNCACHED",       NULL },
 	{ L_PTE_MT_MASK, L_PTE_MT_BUFFERABLE,   "MEM/BUFFERABLE/WC", NULL },
@@ -56,7 +65,7 @@ static const struct prot_bits section_bits[] = {
 	{ SECT_AP_MASK, PMD_SECT_AP_WRITE,                    "    RW", NULL },
 	{ SECT_AP_MASK, PMD_SECT_AP_READ,                     "USR ro", NULL },
 	{ SECT_AP_MASK, PMD_SECT_AP_READ | PMD_SECT_AP_WRITE, "USR RW", NULL },
-	{ PMD_SECT_XN,  PMD_SECT_XN, "NX",  "x "  },
+	{ PMD_SECT_XN,  PMD_SECT_XN, "NX",  "x " },
 	{ PMD_SECT_S,   PMD_SECT_S,  "SHD", "   " },
 };
 
@@ -74,6 +83,12 @@ static const struct pg_level pg_level[] = {
 			 L_PTE_USER | L_PTE_RDONLY | L_PTE_XN | L_PTE_SHARED | L_PTE_MT_MASK },
 };
 
+/* The W+X check's read-only and NX rows per level (Linux flags them .ro_bit, .nx_bit). */
+static const struct prot_bits *const ro_bit[] = {
+	[LEVEL_SECT] = &section_bits[0], [LEVEL_PTE] = &pte_bits[1] };
+static const struct prot_bits *const nx_bit[] = {
+	[LEVEL_SECT] = &section_bits[4], [LEVEL_PTE] = &pte_bits[2] };
+
 struct pg_state {
 	struct seq_file *seq;
 	const struct addr_marker *marker;
@@ -81,7 +96,13 @@ struct pg_state {
 	unsigned int level;
 	u32 current_prot;
 	const char *current_domain;
+	bool check_wx;          /* ptdump_check_wx: count, print nothing */
+	unsigned long wx_pages;
 };
+
+/* seq_printf for the dump only: the W+X walk has no seq_file. */
+#define pt_dump_seq_printf(st, ...) \
+	do { if ((st)->seq) seq_printf((st)->seq, __VA_ARGS__); } while (0)
 
 static const char *domain_name(pmdval_t pmd)
 {
@@ -128,6 +149,27 @@ static void print_run(struct pg_state *st, unsigned long addr)
 	seq_puts(st->seq, "\n");
 }
 
+/*
+ * The run [start_address, addr) closes: W+X? (Linux note_prot_wx). Linux
+ * says it with WARN_ONCE (the cut-here block with a backtrace); armmm has
+ * no WARN, so the message alone, once per walk. %pS of an address with no
+ * symbol (a vmalloc page) prints it as 0x%lx, as here.
+ */
+static void note_prot_wx(struct pg_state *st, unsigned long addr)
+{
+	const struct prot_bits *ro = ro_bit[st->level], *nx = nx_bit[st->level];
+
+	if (!st->check_wx)
+		return;
+	if ((st->current_prot & ro->mask) == ro->val)
+		return;
+	if ((st->current_prot & nx->mask) == nx->val)
+		return;
+	if (!st->wx_pages)
+		pr_warn("arm/mm: Found insecure W+X mapping at address 0x%lx\n", st->start_address);
+	st->wx_pages += (addr - st->start_address) / PAGE_SIZE;
+}
+
 /* One entry at addr: extend the current run or close it (Linux note_page). */
 static void note_page(struct pg_state *st, unsigned long addr, unsigned int level,
 		      u32 val, const char *domain)
@@ -138,14 +180,17 @@ static void note_page(struct pg_state *st, unsigned long addr, unsigned int leve
 		st->level = level;
 		st->current_prot = prot;
 		st->current_domain = domain;
-		seq_printf(st->seq, "---[ %s ]---\n", st->marker->name);
+		pt_dump_seq_printf(st, "---[ %s ]---\n", st->marker->name);
 	} else if (prot != st->current_prot || level != st->level ||
 		   domain != st->current_domain || addr >= st->marker[1].start_address) {
-		if (st->current_prot)
-			print_run(st, addr);
+		if (st->current_prot) {
+			note_prot_wx(st, addr);
+			if (st->seq)
+				print_run(st, addr);
+		}
 		if (addr >= st->marker[1].start_address) {
 			st->marker++;
-			seq_printf(st->seq, "---[ %s ]---\n", st->marker->name);
+			pt_dump_seq_printf(st, "---[ %s ]---\n", st->marker->name);
 		}
 		st->start_address = addr;
 		st->current_prot = prot;
@@ -173,6 +218,15 @@ static void walk_pmd(struct pg_state *st, pmd_t *pmd, unsigned long addr)
 			  domain_name(pmd_val(pmd[1])));
 }
 
+static void walk_pgd(struct pg_state *st)
+{
+	unsigned int i;
+
+	for (i = 0; i < PTRS_PER_PGD; i++)
+		walk_pmd(st, (pmd_t *)&swapper_pg_dir[i], (unsigned long)i << PGDIR_SHIFT);
+	note_page(st, 0, LEVEL_NONE, 0, NULL);
+}
+
 int ptdump_show(struct seq_file *m, void *unused)
 {
 	const struct addr_marker markers[] = {
@@ -186,13 +240,28 @@ int ptdump_show(struct seq_file *m, void *unused)
 		{ ~0UL,                       NULL },
 	};
 	struct pg_state st = { .seq = m, .marker = markers };
-	unsigned int i;
 
 	(void)unused;
-	for (i = 0; i < PTRS_PER_PGD; i++)
-		walk_pmd(&st, (pmd_t *)&swapper_pg_dir[i], (unsigned long)i << PGDIR_SHIFT);
-	note_page(&st, 0, LEVEL_NONE, 0, NULL);
+	walk_pgd(&st);
 	return 0;
+}
+
+/**
+ * ptdump_check_wx - Linux's W+X check: every mapping of the whole address
+ * space, user part included, that is writable and executable
+ *
+ * One marker for all of it, so a run ends only where the attributes do.
+ */
+void ptdump_check_wx(void)
+{
+	const struct addr_marker markers[] = { { 0, NULL }, { ~0UL, NULL } };
+	struct pg_state st = { .marker = markers, .check_wx = true };
+
+	walk_pgd(&st);
+	if (st.wx_pages)
+		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found\n", st.wx_pages);
+	else
+		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
 }
 
 static void printk_write(struct seq_file *m, const char *s, size_t n)
@@ -209,3 +278,45 @@ void ptdump_printk(void)
 }
 
 DUMP_FILE(kernel_page_tables, "/sys/kernel/debug/kernel_page_tables", ptdump_show, NULL);
+
+static void cmd_checkwx(int argc, char **argv)
+{
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
+	ptdump_check_wx();
+}
+SHELL_CMD(checkwx, "checkwx: walk every mapping for W+X pages again (Linux ptdump_check_wx)",
+	  cmd_checkwx);
+
+/*
+ * wxmap - the mistake the check is there to catch, made on purpose: one
+ * fresh page mapped in the vmalloc area with pgprot_kernel (PAGE_KERNEL
+ * without XN: RW and executable). It stays mapped (nothing unmaps it), so
+ * every later checkwx counts it, and kernel_page_tables shows it RW x.
+ */
+static void cmd_wxmap(int argc, char **argv)
+{
+	struct vm_struct *vm;
+	struct page *page;
+	unsigned long addr;
+
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))
+		return;
+	page = alloc_page(GFP_KERNEL);
+	vm = page ? get_vm_area_caller(PAGE_SIZE, VM_MAP, __builtin_return_address(0)) : NULL;
+	if (!vm) {
+		con_printf("Error: wxmap: out of memory\n");
+		if (page)
+			__free_page(page);
+		return;
+	}
+	addr = (unsigned long)vm->addr;
+	vm->pages = NULL;
+	if (vmap_pages_range(addr, addr + PAGE_SIZE, pgprot_kernel, &page)) {
+		con_printf("Error: wxmap: vmap_pages_range failed\n");
+		return;
+	}
+	con_printf("wxmap: 0x%08lx-0x%08lx RW x -> pfn 0x%lx\n", addr, addr + PAGE_SIZE,
+	       page_to_pfn(page));
+}
+SHELL_CMD(wxmap, "wxmap: map a page RW and executable on purpose (checkwx then fails)", cmd_wxmap);

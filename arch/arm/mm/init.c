@@ -1,12 +1,11 @@
 /*
  * arch/arm/mm/init.c - the ARM side of memblock, the zones and mem_init
  * (Linux: arch/arm/mm/init.c arm_memblock_init, find_limits,
- * zone_sizes_init, bootmem_init, free_highpages, mem_init, free_initmem;
- * mm/mm_init.c mem_init_print_info). Differences: free_initmem is left
- * out: Linux calls it from kernel_init once boot is over, and there is
- * no kernel_init here yet, so .init stays reserved. print_vmem_layout
- * prints the "Virtual kernel memory layout" block older Linux printed
- * from mem_init (start_kernel calls it).
+ * zone_sizes_init, bootmem_init, free_highpages, mem_init, the
+ * STRICT_KERNEL_RWX part: section_perm, free_initmem, mark_rodata_ro;
+ * mm/mm_init.c mem_init_print_info; mm/page_alloc.c free_reserved_area).
+ * print_vmem_layout prints the "Virtual kernel memory layout" block older
+ * Linux printed from mem_init (start_kernel calls it).
  *
  *   min_low_pfn                max_low_pfn                    max_pfn
  *   |  ZONE_NORMAL (lowmem)    |  ZONE_HIGHMEM                |
@@ -22,8 +21,21 @@
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
 #include <asm/sections.h>
+#include <asm/tlbflush.h>
 #include <libfdt.h>
 #include "mm.h"
+
+/*
+ * Linux's debug_checkwx (arch/arm/include/asm/ptdump.h): the W+X walk of
+ * arch/arm/mm/dump.c when CONFIG_DEBUG_WX is set. Declared here until
+ * asm/ptdump.h carries it.
+ */
+void ptdump_check_wx(void);
+#ifdef CONFIG_DEBUG_WX
+#define debug_checkwx() ptdump_check_wx()
+#else
+#define debug_checkwx() do { } while (0)
+#endif
 
 /**
  * arm_memblock_init - reserve what is in use before anything is allocated
@@ -132,4 +144,150 @@ void __init print_vmem_layout(void)
 	pr_notice("    (.text: %luK of code from _stext at 0x%08lx; below it head.S and the gap "
 		  "to the 1 MiB boundary map_lowmem's sections need)\n",
 		  (unsigned long)(_etext - _stext) >> 10, (unsigned long)_stext);
+}
+
+/*
+ * ---- STRICT_KERNEL_RWX: the kernel image's permissions after boot --------
+ *
+ * map_lowmem maps [_text's section, __init_end) RW and executable: boot
+ * code patches .pv_table and runs .init.text. Once boot is over, Linux
+ * rewrites those section descriptors in two steps (kernel_init):
+ *
+ *   free_initmem()   pre-text and init (and rodata) NX, init freed
+ *   mark_rodata_ro() text and rodata read-only (AP[2] = 1: APX + AP[0])
+ *
+ *   _text's section  _stext       __start_rodata  __init_begin  _sdata
+ *   | pre-text: RW NX | text: ro x | rodata: ro NX | init: RW NX | data: RW NX
+ *
+ * Sections only (no 4 KiB split), so every boundary is a section boundary
+ * (vmlinux.lds.S, RWX_ALIGN); set_section_perms refuses any other.
+ */
+#ifdef CONFIG_STRICT_KERNEL_RWX
+struct section_perm {
+	const char *name;
+	unsigned long start, end;       /* section aligned */
+	pmdval_t mask;                  /* the bits kept */
+	pmdval_t prot;                  /* the bits set */
+};
+
+static const struct section_perm nx_perms[] = {
+	{ "pre-text NX", PAGE_OFFSET, (unsigned long)_stext, ~PMD_SECT_XN, PMD_SECT_XN },
+	{ "init NX", (unsigned long)__init_begin, (unsigned long)_sdata,
+	  ~PMD_SECT_XN, PMD_SECT_XN },
+	{ "rodata NX", (unsigned long)__start_rodata_section_aligned,
+	  (unsigned long)__init_begin, ~PMD_SECT_XN, PMD_SECT_XN },
+};
+
+/* AP[2:0] = 101: privileged read-only, no user access (ARM ARM B3.7.1). */
+static const struct section_perm ro_perms[] = {
+	{ "text/rodata RO", (unsigned long)_stext, (unsigned long)__init_begin,
+	  ~(PMD_SECT_APX | PMD_SECT_AP_READ | PMD_SECT_AP_WRITE),
+	  PMD_SECT_APX | PMD_SECT_AP_WRITE },
+};
+
+/*
+ * One section descriptor of swapper_pg_dir (Linux section_update). The
+ * 2 MiB pgd entry holds two 1 MiB descriptors: bit 20 picks one. The TLB
+ * may hold the old descriptor as one 1 MiB entry, so after the store (and
+ * its clean, for a table walker that does not snoop the cache) it is
+ * invalidated, on every CPU when the tables are shared (ARM ARM B3.10.1:
+ * a changed translation needs TLB maintenance before it is relied on).
+ */
+static void section_update(unsigned long addr, pmdval_t mask, pmdval_t prot)
+{
+	pmd_t *pmd = pmd_off_k(addr) + ((addr & SECTION_SIZE) ? 1 : 0);
+
+	*pmd = __pmd((pmd_val(*pmd) & mask) | prot);
+	flush_pmd_entry(pmd);
+	flush_tlb_kernel_range(addr, addr + SECTION_SIZE);
+}
+
+/* Linux set_section_perms (the "set" direction only: nothing undoes it here). */
+static void set_section_perms(const struct section_perm *perms, size_t n)
+{
+	unsigned long addr;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!IS_ALIGNED(perms[i].start, SECTION_SIZE) ||
+		    !IS_ALIGNED(perms[i].end, SECTION_SIZE)) {
+			pr_err("BUG: %s section %lx-%lx not aligned to %lx\n", perms[i].name,
+			       perms[i].start, perms[i].end, SECTION_SIZE);
+			continue;
+		}
+		for (addr = perms[i].start; addr < perms[i].end; addr += SECTION_SIZE)
+			section_update(addr, perms[i].mask, perms[i].prot);
+	}
+}
+
+/*
+ * mark_rodata_ro - text and rodata read-only, then the W+X check
+ *
+ * Linux runs the update under stop_machine and on every mm's copy of the
+ * kernel entries (update_sections_early); one CPU and one page directory
+ * here. From now on a write to text or rodata is a permission fault.
+ */
+void mark_rodata_ro(void)
+{
+	set_section_perms(ro_perms, ARRAY_SIZE(ro_perms));
+	debug_checkwx();
+}
+
+/* The NX half, before init is freed (Linux fix_kernmem_perms). */
+static void fix_kernmem_perms(void)
+{
+	set_section_perms(nx_perms, ARRAY_SIZE(nx_perms));
+}
+#else
+void mark_rodata_ro(void) { }
+static void fix_kernmem_perms(void) { }
+#endif
+
+/*
+ * Fill init memory with an undefined instruction (Linux poison_init_mem):
+ * a call into freed init code stops at once with "Internal error: Oops -
+ * undefined instruction" instead of running whatever the page holds next.
+ */
+static void poison_init_mem(void *s, size_t count)
+{
+	u32 *p = s;
+
+	for (; count; count -= 4)
+		*p++ = 0xe7fddef0;
+}
+
+/*
+ * Linux free_reserved_area + free_reserved_page: each page of [start, end)
+ * leaves PG_reserved and goes to the buddy allocator as an order-0 page,
+ * counted as managed (so MemTotal and MemFree grow by the same amount).
+ */
+static unsigned long free_reserved_area(void *start, void *end, const char *s)
+{
+	unsigned long addr = ALIGN((unsigned long)start, PAGE_SIZE), pages = 0;
+
+	for (; addr + PAGE_SIZE <= (unsigned long)end; addr += PAGE_SIZE, pages++) {
+		struct page *page = virt_to_page((void *)addr);
+
+		ClearPageReserved(page);
+		set_page_count(page, 1);
+		page_zone(page)->managed_pages++;
+		__free_page(page);
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, K(pages));
+	return pages;
+}
+
+/**
+ * free_initmem - give .init back once boot is over (Linux: arch/arm/mm/init.c)
+ *
+ * First the NX half of STRICT_KERNEL_RWX (Linux fix_kernmem_perms), so the
+ * freed pages are never executable again; then the poison; then the pages.
+ * Not __init: it frees its own caller's section otherwise.
+ */
+void free_initmem(void)
+{
+	fix_kernmem_perms();
+	poison_init_mem(__init_begin, __init_end - __init_begin);
+	free_reserved_area(__init_begin, __init_end, "unused kernel image (initmem)");
 }

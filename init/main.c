@@ -30,9 +30,6 @@ __noreturn void shell_run(void);
 void dump_all_files(void);
 void print_vmem_layout(void);
 void mm_bench(void);
-/* Linux: include/linux/init.h (free_initmem) and linux/init.h's mark_rodata_ro */
-void free_initmem(void);
-void mark_rodata_ro(void);
 
 /* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
 u64 __boot_cntvct __section(".data");

@@ -16,6 +16,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/of_fdt.h>
+#include <linux/vmalloc.h>
 #include <asm/io.h>
 #include <asm/setup.h>
 #include <libfdt.h>
@@ -150,12 +151,17 @@ static void emergency_restart(void)
 
 	debug_ll_flush();
 	if (node >= 0 && !of_translate_reg(blob, node, 0, &addr, &size)) {
-		char *base = early_io_map((phys_addr_t)addr);
+		/* ioremap, not early_io_map: that is boot code (create_mapping),
+		 * freed by free_initmem before anything can panic at the prompt */
+		char *base = ioremap((phys_addr_t)addr, 0xa8);
 
+		if (!base)
+			goto psci;
 		writel(0, base + 0xa0);                                  /* SYS_CFGDATA */
 		writel((1u << 31) | (1u << 30) | (9u << 20), base + 0xa4); /* START|WRITE|REBOOT */
 		mdelay_draining(1000);
 	}
+psci:
 	node = blob ? fdt_path_offset(blob, "/psci") : -1;
 	if (node >= 0) {
 		const char *method = fdt_getprop(blob, node, "method", NULL);

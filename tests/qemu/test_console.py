@@ -24,6 +24,8 @@ BAD_INPUTS = [
     ("kunmap 6000g", "Error: kunmap: '6000g' is not a hex pfn"),
     ("kmalloc -1", "Error: kmalloc: '-1' is not a size (decimal bytes, K/M/G allowed)"),
     ("kfree 0x1g", "Error: kfree: '0x1g' is not a hex address"),
+    ("selftest", "Error: selftest: the tests are init code, freed after boot (free_initmem); "
+                 "boot with the argument 'selftest' (make run BOOTARGS=\"console=ttyAMA0 selftest\")"),
     ("poweroff now", "Error: poweroff: too many arguments ('now' and after)\nusage: poweroff"),
     ("alloc -1", "Error: alloc: order '-1' is not a decimal number"),
     ("alloc zz", "Error: alloc: order 'zz' is not a decimal number"),

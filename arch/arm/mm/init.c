@@ -23,19 +23,9 @@
 #include <asm/sections.h>
 #include <asm/tlbflush.h>
 #include <libfdt.h>
+#include <asm/ptdump.h>
 #include "mm.h"
 
-/*
- * Linux's debug_checkwx (arch/arm/include/asm/ptdump.h): the W+X walk of
- * arch/arm/mm/dump.c when CONFIG_DEBUG_WX is set. Declared here until
- * asm/ptdump.h carries it.
- */
-void ptdump_check_wx(void);
-#ifdef CONFIG_DEBUG_WX
-#define debug_checkwx() ptdump_check_wx()
-#else
-#define debug_checkwx() do { } while (0)
-#endif
 
 /**
  * arm_memblock_init - reserve what is in use before anything is allocated

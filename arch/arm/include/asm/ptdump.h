@@ -10,4 +10,15 @@ int ptdump_show(struct seq_file *m, void *unused);
 void ptdump_printk(void);
 extern bool ptdump_phases;
 
+/*
+ * The W+X walk of arch/arm/mm/dump.c (Linux's ptdump_check_wx), and
+ * debug_checkwx, which mark_rodata_ro calls when CONFIG_DEBUG_WX is set.
+ */
+void ptdump_check_wx(void);
+#ifdef CONFIG_DEBUG_WX
+#define debug_checkwx() ptdump_check_wx()
+#else
+#define debug_checkwx() do { } while (0)
+#endif
+
 #endif

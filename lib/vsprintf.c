@@ -108,6 +108,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			put(&o, '0');
 			put(&o, 'x');
 			put_padded(&o, p, strlen(p), 8, false, '0');
+			/* %pS / %ps (a code address as symbol+off/size, or its
+			 * name): with no symbol table yet, Linux prints the
+			 * bare address, as here; the letter is consumed. */
+			if (fmt[1] == 'S' || fmt[1] == 's')
+				fmt++;
 			break;
 		case 's':
 			s = va_arg(ap, const char *);

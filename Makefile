@@ -60,6 +60,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
           arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \
           init/main.o kernel/panic.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
+          kernel/kallsyms.o \
           lib/kstrtox.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
           kernel/resource.o mm/memblock.o mm/memblock_iter.o mm/memblock_alloc.o \
@@ -120,9 +121,30 @@ $(O)/.pre-mmu-checked: $(O)/arch/arm/kernel/phys2virt.o
 # ---- linking -----------------------------------------------------------------
 $(O)/vmlinux.lds: arch/arm/kernel/vmlinux.lds.S $(GEN)
 	$(CC) $(AFLAGS) -E -P -o $@ $<
-$(O)/vmlinux: $(OBJS) $(FDT_OBJS) $(O)/vmlinux.lds $(O)/.pre-mmu-checked
-	$(LD) -T $(O)/vmlinux.lds -Map=$(O)/vmlinux.map --no-warn-rwx-segments --no-enum-size-warning \
-	  -o $@ $(OBJS) $(FDT_OBJS) $(LIBGCC)
+# The symbol table is linked in (Linux's kallsyms, scripts/link-vmlinux.sh):
+# link once with an empty table, generate the table from that link's nm,
+# link again, generate again, and link the final vmlinux with the second
+# table: its size equals the first one's (same symbols, same names), so
+# the second link's addresses are the final ones. The check at the end
+# proves it: the final vmlinux's own table must be the one it carries.
+LINK = $(LD) -T $(O)/vmlinux.lds --no-warn-rwx-segments --no-enum-size-warning
+KALLSYMS := $(PYTHON) scripts/kallsyms
+$(O)/kallsyms0.S: scripts/kallsyms
+	$(KALLSYMS) < /dev/null > $@
+$(O)/.tmp_vmlinux1: $(OBJS) $(FDT_OBJS) $(O)/vmlinux.lds $(O)/.pre-mmu-checked $(O)/kallsyms0.o
+	$(LINK) -o $@ $(OBJS) $(FDT_OBJS) $(O)/kallsyms0.o $(LIBGCC)
+$(O)/kallsyms1.S: $(O)/.tmp_vmlinux1
+	$(NM) -n $< | $(KALLSYMS) > $@
+$(O)/.tmp_vmlinux2: $(O)/kallsyms1.o
+	$(LINK) -o $@ $(OBJS) $(FDT_OBJS) $(O)/kallsyms1.o $(LIBGCC)
+$(O)/kallsyms2.S: $(O)/.tmp_vmlinux2
+	$(NM) -n $< | $(KALLSYMS) > $@
+$(O)/vmlinux: $(O)/kallsyms2.o
+	$(LINK) -Map=$(O)/vmlinux.map -o $@ $(OBJS) $(FDT_OBJS) $(O)/kallsyms2.o $(LIBGCC)
+	@$(NM) -n $@ | $(KALLSYMS) | cmp -s - $(O)/kallsyms2.S || \
+	  { echo "kallsyms: the final link moved symbols (table differs from build/kallsyms2.S)"; exit 1; }
+$(O)/kallsyms%.o: $(O)/kallsyms%.S
+	$(CC) $(AFLAGS) -c -o $@ $<
 $(O)/Image: $(O)/vmlinux
 	$(OBJCOPY) -O binary $< $@
 $(O)/System.map: $(O)/vmlinux

@@ -5,6 +5,7 @@
  * %p prints the raw pointer as 0x%08lx (Linux's %px).
  */
 #include <linux/kernel.h>
+#include <linux/kallsyms.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,15 +105,23 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			put_padded(&o, p, strlen(p), width, left, pad);
 			break;
 		case 'p':
+			/* %pS: symbol+0xoff/0xsize, %ps: the name (Linux's
+			 * symbol_string); an address in no symbol prints bare */
+			if (fmt[1] == 'S' || fmt[1] == 's') {
+				char sym[KSYM_SYMBOL_LEN];
+				unsigned long addr = (unsigned long)va_arg(ap, void *);
+
+				if (*++fmt == 'S')
+					sprint_symbol(sym, addr);
+				else
+					sprint_symbol_no_offset(sym, addr);
+				put_padded(&o, sym, strlen(sym), width, left, ' ');
+				break;
+			}
 			p = number(tmp + sizeof(tmp), (uintptr_t)va_arg(ap, void *), 16, false);
 			put(&o, '0');
 			put(&o, 'x');
 			put_padded(&o, p, strlen(p), 8, false, '0');
-			/* %pS / %ps (a code address as symbol+off/size, or its
-			 * name): with no symbol table yet, Linux prints the
-			 * bare address, as here; the letter is consumed. */
-			if (fmt[1] == 'S' || fmt[1] == 's')
-				fmt++;
 			break;
 		case 's':
 			s = va_arg(ap, const char *);

@@ -370,7 +370,8 @@ int __init_memblock memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("%s: [0x%08x-0x%08x] 0x%08lx\n", __func__, base, end, _RET_IP_);
+	memblock_dbg("%s: [0x%08x-0x%08x] " MB_CALLER_FMT "\n", __func__, base, end,
+		     MB_CALLER(_RET_IP_));
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
@@ -464,7 +465,8 @@ int __init_memblock memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("%s: [0x%08x-0x%08x] 0x%08lx\n", __func__, base, end, _RET_IP_);
+	memblock_dbg("%s: [0x%08x-0x%08x] " MB_CALLER_FMT "\n", __func__, base, end,
+		     MB_CALLER(_RET_IP_));
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
@@ -493,7 +495,8 @@ int __init_memblock memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("%s: [0x%08x-0x%08x] 0x%08lx\n", __func__, base, end, _RET_IP_);
+	memblock_dbg("%s: [0x%08x-0x%08x] " MB_CALLER_FMT "\n", __func__, base, end,
+		     MB_CALLER(_RET_IP_));
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 
@@ -508,7 +511,8 @@ int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("%s: [0x%08x-0x%08x] 0x%08lx\n", __func__, base, end, _RET_IP_);
+	memblock_dbg("%s: [0x%08x-0x%08x] " MB_CALLER_FMT "\n", __func__, base, end,
+		     MB_CALLER(_RET_IP_));
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 

@@ -168,8 +168,8 @@ phys_addr_t __init memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 phys_addr_t __init memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 					     phys_addr_t start, phys_addr_t end)
 {
-	memblock_dbg("%s: %llu bytes align=0x%llx from=0x%08x max_addr=0x%08x 0x%08lx\n",
-		     __func__, (u64)size, (u64)align, start, end, _RET_IP_);
+	memblock_dbg("%s: %llu bytes align=0x%llx from=0x%08x max_addr=0x%08x " MB_CALLER_FMT "\n",
+		     __func__, (u64)size, (u64)align, start, end, MB_CALLER(_RET_IP_));
 	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE, false);
 }
 
@@ -212,8 +212,8 @@ void * __init memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 {
 	void *ptr;
 
-	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=0x%08x max_addr=0x%08x 0x%08lx\n",
-		     __func__, (u64)size, (u64)align, nid, min_addr, max_addr, _RET_IP_);
+	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=0x%08x max_addr=0x%08x " MB_CALLER_FMT "\n",
+		     __func__, (u64)size, (u64)align, nid, min_addr, max_addr, MB_CALLER(_RET_IP_));
 	ptr = memblock_alloc_internal(size, align, min_addr, max_addr, nid, false);
 	if (ptr)
 		memset(ptr, 0, size);
@@ -230,7 +230,7 @@ void * __init memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 void * __init memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
 					 phys_addr_t min_addr, phys_addr_t max_addr, int nid)
 {
-	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=0x%08x max_addr=0x%08x 0x%08lx\n",
-		     __func__, (u64)size, (u64)align, nid, min_addr, max_addr, _RET_IP_);
+	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=0x%08x max_addr=0x%08x " MB_CALLER_FMT "\n",
+		     __func__, (u64)size, (u64)align, nid, min_addr, max_addr, MB_CALLER(_RET_IP_));
 	return memblock_alloc_internal(size, align, min_addr, max_addr, nid, false);
 }

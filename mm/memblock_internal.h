@@ -26,10 +26,17 @@
 
 /*
  * One line per call with memblock=debug. The formats are spelled out where
- * Linux uses %pa (a 32-bit phys_addr_t prints exactly 0x%08x) and %pS for
- * the caller: we have no symbol table in the kernel, so the caller is the
- * raw return address, 0x%08lx; look it up in System.map.
+ * Linux uses %pa (a 32-bit phys_addr_t prints exactly 0x%08x); the caller
+ * is Linux's %pS (symbol+off/size, kernel/kallsyms.c). The host tests have
+ * no symbol table and read the raw return address back: MB_CALLER.
  */
+#ifdef HOST_TEST
+#define MB_CALLER_FMT   "0x%08lx"
+#define MB_CALLER(ip)   (ip)
+#else
+#define MB_CALLER_FMT   "%pS"
+#define MB_CALLER(ip)   ((void *)(ip))
+#endif
 #define memblock_dbg(fmt, ...)                                                \
 	do {                                                                  \
 		if (memblock_debug)                                           \

@@ -492,7 +492,7 @@ static void vmallocinfo_line(struct vm_struct *v, void *arg)
 
 	seq_printf(m, "0x%08lx-0x%08lx %7ld", (unsigned long)v->addr, vm_end(v), (long)v->size);
 	if (v->caller)
-		seq_printf(m, " 0x%08lx", (unsigned long)v->caller);
+		seq_printf(m, " %pS", v->caller);
 	if (v->nr_pages)
 		seq_printf(m, " pages=%d", (int)v->nr_pages);
 	if (v->phys_addr)

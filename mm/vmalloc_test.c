@@ -118,19 +118,20 @@ out:
 
 /*
  *   | a: 2 pages | guard |      one line in /proc/vmallocinfo:
- *   0xf0800000-0xf0803000   12288 0x<caller> pages=2 vmalloc
- * Expect the size to include the guard page, as in Linux.
+ *   0xf0800000-0xf0803000   12288 vmallocinfo_counts_guard_page+0x../0x.. pages=2 vmalloc
+ * Expect the size to include the guard page, as in Linux, and the caller
+ * named as Linux's %pS names it (kallsyms): this function.
  */
 static void vmallocinfo_counts_guard_page(struct ktest *t)
 {
 	void *a = vmalloc(2 * PAGE_SIZE);
-	char line[64];
+	char line[96];
 
 	KTEST_EXPECT_TRUE(t, a != NULL);
 	if (!a)
 		return;
-	snprintf(line, sizeof(line), "0x%08lx-0x%08lx   12288 0x", (unsigned long)a,
-		 (unsigned long)a + 3 * PAGE_SIZE);
+	snprintf(line, sizeof(line), "0x%08lx-0x%08lx   12288 vmallocinfo_counts_guard_page+0x",
+		 (unsigned long)a, (unsigned long)a + 3 * PAGE_SIZE);
 	KTEST_EXPECT_TRUE(t, strstr(vmallocinfo_text(), line) != NULL);
 	KTEST_EXPECT_TRUE(t, strstr(info, " pages=2 vmalloc\n") != NULL);
 	vfree(a);

@@ -145,5 +145,5 @@ def test_phases_and_memblock_debug(boot):
     assert re.search(rf"^0x{init_end:08x}-0xe0000000 +{(0xe0000000 - init_end) >> 20}M PGD KERNEL "
                      r"     RW NX", mapped, re.M)
     assert "---[ Vectors ]---\n0xffff0000-0xffff1000" in final
-    assert re.search(r"^memblock_reserve: \[0x60004000-0x60007fff\] 0x[0-9a-f]{8}$", log, re.M)
+    assert re.search(r"^memblock_reserve: \[0x60004000-0x60007fff\] arm_memblock_init\+0x[0-9a-f]+/0x[0-9a-f]+$", log, re.M)
     assert "MEMBLOCK configuration:" in log

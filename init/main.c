@@ -30,6 +30,7 @@ __noreturn void shell_run(void);
 void dump_all_files(void);
 void print_vmem_layout(void);
 void mm_bench(void);
+void lkdtm_boot(const char *cmdline);   /* drivers/misc/lkdtm.c */
 
 /* CNTVCT at kernel entry, stored by head.S with the MMU off (so not .bss). */
 u64 __boot_cntvct __section(".data");
@@ -119,6 +120,7 @@ __noreturn void __init start_kernel(void)
 #endif
 	if (cmdline_has(command_line, "bench"))
 		mm_bench();
+	lkdtm_boot(command_line);       /* lkdtm.cpoint_type=<CASE>: a fault at boot */
 	/* the harness's runs (selftest, dump_all, bench) report, then switch off */
 	kernel_init(cmdline_has(command_line, "dump_all"),
 		    cmdline_has(command_line, "selftest") || cmdline_has(command_line, "dump_all") ||

@@ -17,6 +17,7 @@
  * hint the same way).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/shell.h>
 #include <linux/vmalloc.h>
 #include <asm/cacheflush.h>
@@ -153,3 +154,30 @@ static void cmd_lkdtm(int argc, char **argv)
 		con_printf("lkdtm: %s: no such crash type (lkdtm LIST)\n", argv[1]);
 }
 SHELL_CMD(lkdtm, "lkdtm <CASE>: fault on purpose (Linux's lkdtm)", cmd_lkdtm);
+
+/*
+ * lkdtm.cpoint_type=<CASE> on the command line: the fault at boot, from
+ * start_kernel, before the shell (Linux's lkdtm takes cpoint_name= and
+ * cpoint_type= as module parameters; with no cpoint_name it does nothing,
+ * here DIRECT is implied). A fault then is a fault of the idle task: the
+ * panic, not a return to a prompt.
+ */
+void __init lkdtm_boot(const char *cmdline)
+{
+	const char *p = strstr(cmdline, "lkdtm.cpoint_type=");
+	unsigned int i;
+	size_t n;
+
+	if (!p)
+		return;
+	p += strlen("lkdtm.cpoint_type=");
+	for (n = 0; p[n] && p[n] != ' '; n++)
+		;
+	for (i = 0; i < ARRAY_SIZE(crashtypes); i++)
+		if (strlen(crashtypes[i].name) == n && !strncmp(p, crashtypes[i].name, n)) {
+			pr_info("lkdtm: Performing direct entry %s at boot\n", crashtypes[i].name);
+			crashtypes[i].func();
+			return;
+		}
+	pr_err("Error: lkdtm.cpoint_type=%.*s: no such crash type\n", (int)n, p);
+}

@@ -91,6 +91,20 @@ def test_boot_fault_panics(boot):
     con.wait_exit(timeout=60)
 
 
+def test_fault_during_boot_panics(boot):
+    """A fault before the shell (lkdtm.cpoint_type= runs the case from
+    start_kernel) is a fault of the idle task: expect Linux's oops, then its
+    panic line for that, "Attempted to kill the idle task!", no prompt, and
+    with panic=-1 a restart at once (QEMU -no-reboot exits)."""
+    con = boot("vexpress-a9", bootargs="console=ttyAMA0 lkdtm.cpoint_type=ACCESS_NULL panic=-1")
+    con.allow("Unable to handle", "Internal error", "abort", "Kernel panic")
+    out = con.read_until("Kernel panic - not syncing: Attempted to kill the idle task!")
+    assert "lkdtm: Performing direct entry ACCESS_NULL at boot" in out
+    assert "Unable to handle kernel NULL pointer dereference at virtual address 00000000" in out
+    assert "armmm# " not in out
+    con.wait_exit(timeout=60)
+
+
 def test_no_usable_memory(boot):
     """mem=0 takes away all the DTB's memory and adds none. Expect the clear
     error, with the DTB's address, and no paging_init (nothing is mapped)."""

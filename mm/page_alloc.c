@@ -32,7 +32,7 @@
  * The reports it makes, bad_page and warn_alloc, are here as in Linux;
  * what they print comes from mm/debug.c (dump_page, the flag names Linux's
  * vsprintf prints for %pGp and %pGg) and mm/show_mem.c (show_mem,
- * show_free_areas: where Linux 6.2 moved them). At ~660 lines it is a
+ * show_free_areas: where Linux 6.2 moved them). At ~680 lines it is a
  * little over the ~600 the rest of the tree keeps to: what is left is the
  * allocator proper (free lists, merge, split, fallback, watermarks), which
  * reads best in one piece, as in Linux (whose file is 9,600 lines).

@@ -15,11 +15,8 @@
  * FIFO is full, and then even its own Ctrl-A x would never be seen.
  */
 #include <linux/kernel.h>
-#include <linux/of_fdt.h>
-#include <linux/vmalloc.h>
-#include <asm/io.h>
+#include <linux/reboot.h>
 #include <asm/setup.h>
-#include <libfdt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,45 +131,6 @@ static void mdelay_draining(unsigned int ms)
 			;
 		drain_console();
 	}
-}
-
-/*
- * emergency_restart - reset the board, as the DTB says how: the
- * Versatile Express system registers' SYS_CFGCTRL function REBOOT (9) to
- * the motherboard, or PSCI SYSTEM_RESET (0x84000009). Its place is
- * kernel/reboot.c, beside kernel_power_off's twin helpers; it is here
- * until that file gets a restart of its own.
- */
-static void emergency_restart(void)
-{
-	const void *blob = initial_boot_params;
-	int node = blob ? of_find_compatible(blob, "arm,vexpress-sysreg") : -1;
-	u64 addr, size;
-
-	debug_ll_flush();
-	if (node >= 0 && !of_translate_reg(blob, node, 0, &addr, &size)) {
-		/* ioremap, not early_io_map: that is boot code (create_mapping),
-		 * freed by free_initmem before anything can panic at the prompt */
-		char *base = ioremap((phys_addr_t)addr, 0xa8);
-
-		if (!base)
-			goto psci;
-		writel(0, base + 0xa0);                                  /* SYS_CFGDATA */
-		writel((1u << 31) | (1u << 30) | (9u << 20), base + 0xa4); /* START|WRITE|REBOOT */
-		mdelay_draining(1000);
-	}
-psci:
-	node = blob ? fdt_path_offset(blob, "/psci") : -1;
-	if (node >= 0) {
-		const char *method = fdt_getprop(blob, node, "method", NULL);
-		register u32 r0 __asm__("r0") = 0x84000009;
-
-		if (method && !strcmp(method, "smc"))
-			__asm__ __volatile__(".arch_extension sec\n\tsmc #0" : "+r" (r0) : : "memory");
-		else if (method && !strcmp(method, "hvc"))
-			__asm__ __volatile__(".arch_extension virt\n\thvc #0" : "+r" (r0) : : "memory");
-	}
-	printk("reboot: this board has no restart method in its DTB\n");
 }
 
 __noreturn void panic(const char *fmt, ...)

@@ -30,13 +30,19 @@
 #define SYS_CFGCTRL_FUNC(f)  ((u32)(f) << 20)
 #define SYS_CFGCTRL_SITE(s)  ((u32)(s) << 16)
 #define SYS_CFG_SHUTDOWN     8
+#define SYS_CFG_REBOOT       9
 #define SYS_CFG_SITE_MB      0
-#define PSCI_0_2_FN_SYSTEM_OFF 0x84000008u
+#define PSCI_0_2_FN_SYSTEM_OFF   0x84000008u
+#define PSCI_0_2_FN_SYSTEM_RESET 0x84000009u
 #define POWER_OFF_WAIT_LOOPS 10000000
 
 extern void debug_ll_flush(void);
 
-static void vexpress_power_off(const void *blob)
+/*
+ * Ask the Versatile Express motherboard for function func (SHUTDOWN,
+ * REBOOT) through its system registers' SYS_CFGCTRL, then wait for it.
+ */
+static void vexpress_sys_cfg(const void *blob, u32 func)
 {
 	int node = of_find_compatible(blob, "arm,vexpress-sysreg");
 	u64 addr, size;
@@ -50,7 +56,7 @@ static void vexpress_power_off(const void *blob)
 	if (!base)
 		return;
 	writel(0, base + SYS_CFGDATA);
-	writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(SYS_CFG_SHUTDOWN) |
+	writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(func) |
 	       SYS_CFGCTRL_SITE(SYS_CFG_SITE_MB), base + SYS_CFGCTRL);
 	/* the switch is not instant: give it time before trying anything else */
 	for (volatile int i = 0; i < POWER_OFF_WAIT_LOOPS; i++)
@@ -69,13 +75,14 @@ static void __attribute__((noinline)) psci_call(u32 fn, bool smc)
 		__asm__ __volatile__(".arch_extension virt\n\thvc #0" : "+r" (r0) : : "memory");
 }
 
-static void psci_power_off(const void *blob)
+/* PSCI function fn (SYSTEM_OFF, SYSTEM_RESET), by the DTB's /psci method. */
+static void psci_system(const void *blob, u32 fn)
 {
 	int node = fdt_path_offset(blob, "/psci");
 	const char *method = node >= 0 ? fdt_getprop(blob, node, "method", NULL) : NULL;
 
 	if (method && (!strcmp(method, "hvc") || !strcmp(method, "smc")))
-		psci_call(PSCI_0_2_FN_SYSTEM_OFF, !strcmp(method, "smc"));
+		psci_call(fn, !strcmp(method, "smc"));
 }
 
 __noreturn void kernel_power_off(void)
@@ -83,8 +90,18 @@ __noreturn void kernel_power_off(void)
 	printk("reboot: Power down\n");
 	debug_ll_flush();
 	if (initial_boot_params) {
-		vexpress_power_off(initial_boot_params);
-		psci_power_off(initial_boot_params);
+		vexpress_sys_cfg(initial_boot_params, SYS_CFG_SHUTDOWN);
+		psci_system(initial_boot_params, PSCI_0_2_FN_SYSTEM_OFF);
 	}
 	panic("reboot: this board has no power-off method in its DTB");
+}
+
+void emergency_restart(void)
+{
+	debug_ll_flush();
+	if (initial_boot_params) {
+		vexpress_sys_cfg(initial_boot_params, SYS_CFG_REBOOT);
+		psci_system(initial_boot_params, PSCI_0_2_FN_SYSTEM_RESET);
+	}
+	printk("reboot: this board has no restart method in its DTB\n");
 }

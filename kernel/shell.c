@@ -20,6 +20,7 @@ static void cmd_help(int argc, char **argv);
 
 extern const struct dump_file *__dump_files_start[], *__dump_files_end[];
 extern const struct shell_cmd *__shell_cmds_start[], *__shell_cmds_end[];
+extern const struct dump_dir *__dump_dirs_start[], *__dump_dirs_end[];
 
 static void console_seq_write(struct seq_file *m, const char *s, size_t n)
 {
@@ -46,14 +47,29 @@ static const struct dump_file *find_dump(const char *path)
 	return NULL;
 }
 
+bool dump_file_find(const char *path, struct dump_file *f)
+{
+	const struct dump_file *fixed = find_dump(path);
+	const struct dump_dir **d;
+
+	if (fixed) {
+		*f = *fixed;
+		return true;
+	}
+	for (d = __dump_dirs_start; d < __dump_dirs_end; d++)
+		if (!strncmp(path, (*d)->prefix, strlen((*d)->prefix)) && (*d)->lookup(path, f))
+			return true;
+	return false;
+}
+
 const char *dump_file_read(const char *path, char *buf, size_t size)
 {
-	const struct dump_file *f = find_dump(path);
+	struct dump_file f;
 	struct seq_file m;
 
 	seq_buf_init(&m, buf, size);
-	if (f)
-		f->show(&m, f->priv);
+	if (dump_file_find(path, &f))
+		f.show(&m, f.priv);
 	return buf;
 }
 
@@ -71,16 +87,15 @@ void dump_all_files(void)
 
 static void cmd_cat(int argc, char **argv)
 {
-	const struct dump_file *f;
+	struct dump_file f;
 
 	if (!shell_nargs(argc, argv, 1, 1, "cat <path> (ls lists them)"))
 		return;
-	f = find_dump(argv[1]);
-	if (!f) {
+	if (!dump_file_find(argv[1], &f)) {
 		con_printf("cat: %s: No such file or directory\n", argv[1]);
 		return;
 	}
-	show_dump(f);
+	show_dump(&f);
 }
 
 static void cmd_ls(int argc, char **argv)

@@ -13,7 +13,10 @@
 #include <linux/mm.h>
 #include <linux/seq_file.h>
 #include <string.h>
+#include <linux/vm_event_item.h>
 #include "internal.h"
+
+unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
 
 #define NR_CPUS_ONLINE  1
 

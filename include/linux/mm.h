@@ -118,4 +118,71 @@ static inline unsigned int compound_order(struct page *page)
 	return PageHead(page) ? page[1].compound_order : 0;
 }
 
+/* ---- user address spaces (mm/mmap.c, mm/memory.c, mm/mprotect.c) ---- */
+
+struct vm_area_struct;
+struct pt_regs;
+struct file;
+
+/* vm_flags (Linux's values) */
+#define VM_NONE         0x00000000UL
+#define VM_READ         0x00000001UL
+#define VM_WRITE        0x00000002UL
+#define VM_EXEC         0x00000004UL
+#define VM_SHARED       0x00000008UL
+#define VM_MAYREAD      0x00000010UL
+#define VM_MAYWRITE     0x00000020UL
+#define VM_MAYEXEC      0x00000040UL
+#define VM_MAYSHARE     0x00000080UL
+#define VM_GROWSDOWN    0x00000100UL
+#define VM_PFNMAP       0x00000400UL
+#define VM_LOCKED       0x00002000UL
+#define VM_IO           0x00004000UL
+#define VM_DONTEXPAND   0x00040000UL
+#define VM_ACCOUNT      0x00100000UL
+#define VM_NORESERVE    0x00200000UL
+#define VM_DONTDUMP     0x04000000UL
+#define VM_SOFTDIRTY    0x08000000UL
+#define VM_MIXEDMAP     0x10000000UL
+#define VM_STACK        VM_GROWSDOWN
+#define VM_DATA_DEFAULT_FLAGS  (VM_READ | VM_WRITE | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_DEFAULT_FLAGS VM_DATA_DEFAULT_FLAGS
+#define VM_STACK_FLAGS  (VM_STACK | VM_STACK_DEFAULT_FLAGS | VM_ACCOUNT)
+
+/* handle_mm_fault's flags (Linux enum fault_flag) */
+#define FAULT_FLAG_WRITE        0x0001
+#define FAULT_FLAG_MKWRITE      0x0002
+#define FAULT_FLAG_ALLOW_RETRY  0x0004
+#define FAULT_FLAG_RETRY_NOWAIT 0x0008
+#define FAULT_FLAG_KILLABLE     0x0010
+#define FAULT_FLAG_TRIED        0x0020
+#define FAULT_FLAG_USER         0x0040
+#define FAULT_FLAG_REMOTE       0x0080
+#define FAULT_FLAG_INSTRUCTION  0x0100
+#define FAULT_FLAG_INTERRUPTIBLE 0x0200
+#define FAULT_FLAG_DEFAULT      (FAULT_FLAG_ALLOW_RETRY | FAULT_FLAG_KILLABLE | FAULT_FLAG_INTERRUPTIBLE)
+
+/* handle_mm_fault's result (Linux vm_fault_t bits) */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM        0x000001
+#define VM_FAULT_SIGBUS     0x000002
+#define VM_FAULT_MAJOR      0x000004
+#define VM_FAULT_HWPOISON   0x000010
+#define VM_FAULT_SIGSEGV    0x000040
+#define VM_FAULT_NOPAGE     0x000100
+#define VM_FAULT_LOCKED     0x000200
+#define VM_FAULT_RETRY      0x000400
+#define VM_FAULT_FALLBACK   0x000800
+#define VM_FAULT_DONE_COW   0x001000
+#define VM_FAULT_ERROR      (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV | VM_FAULT_HWPOISON)
+
+/* protection_map[VM_READ|VM_WRITE|VM_EXEC|VM_SHARED] (arch/arm/mm/mmu.c) */
+extern pgprot_t protection_map[16];
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* mm/mmap.c, mm/memory.c: see those files (the contract is in Documentation/user-space.md) */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags, struct pt_regs *regs);
+
 #endif

@@ -10,14 +10,26 @@
  *  free:     | flags   | lru.next      | lru.prev | private=order |  -  |   | page_type | _refcount
  *  slab:     | flags   | slab_list.next| .prev    | slab_cache | freelist | inuse,objects |...
  *  tail:     | flags   | compound_head = head | 1 |
+ *  user:     | flags   | lru.next      | lru.prev | mapping  | index | private |  _mapcount  | _refcount
+ *
+ * A page a process maps (anonymous, or a page of the archive's page cache)
+ * uses the "user" layout: mapping is the anon_vma | PAGE_MAPPING_ANON for an
+ * anonymous page, the file's address_space for a page-cache page; index is
+ * its offset in pages (into the file, or vma->vm_pgoff-relative for anon).
+ * _mapcount shares page_type's word, as in Linux 6.1: -1 (PAGE_TYPE_NONE)
+ * for a page nobody maps, 0 for one mapping, ...
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <asm/pgtable-2level-types.h>
 
 struct kmem_cache;
+struct address_space;
+struct file;
+struct vm_operations_struct;
 
 struct page {
 	unsigned long flags;            /* PG_* bits and the zone (page-flags.h) */
@@ -33,16 +45,88 @@ struct page {
 			unsigned short inuse;   /* objects handed out */
 			unsigned short objects; /* objects the slab holds */
 		};
+		struct {                /* mapped into a process (mm/memory.c) */
+			struct list_head __user_lru;    /* unused: no LRU lists yet */
+			struct address_space *mapping;  /* PAGE_MAPPING_ANON bit: anon */
+			unsigned long index;            /* offset in pages */
+		};
 		struct {                /* a tail page of a compound page */
 			unsigned long compound_head;    /* head page | 1 */
 			unsigned char compound_order;   /* in the first tail page */
 		};
 	};
-	unsigned int page_type;         /* PGTY_* << 24, or PAGE_TYPE_NONE */
+	union {
+		unsigned int page_type; /* PGTY_* << 24, or PAGE_TYPE_NONE */
+		int _mapcount;          /* user pages: mappings - 1 */
+	};
 	int _refcount;                  /* users; 0 while free */
 };
 
 _Static_assert(sizeof(void *) != 4 || sizeof(struct page) == 32,
 	       "struct page is 32 bytes on 32-bit, as in Linux");
+
+#define PAGE_MAPPING_ANON 0x1UL     /* page->mapping low bit: anonymous page */
+
+/*
+ * vm_area_struct - one region of a process's address space with one set of
+ * permissions and one backing (Linux: include/linux/mm_types.h). Linux 6.1
+ * keeps an mm's VMAs in a maple tree; armmm keeps them on a list sorted by
+ * address (mm->mmap), which find_vma walks: a process here has a handful of
+ * VMAs, and a list is what a learner can print and follow.
+ */
+struct mm_struct;
+
+struct vm_area_struct {
+	unsigned long vm_start;         /* first address inside */
+	unsigned long vm_end;           /* first address after */
+	struct mm_struct *vm_mm;
+	pgprot_t vm_page_prot;          /* Linux PTE bits for its pages (protection_map) */
+	unsigned long vm_flags;         /* VM_READ, VM_WRITE, ... (linux/mm.h) */
+	struct list_head vm_list;       /* on mm->mmap, by address */
+	unsigned long vm_pgoff;         /* offset in pages into vm_file (anon: vm_start >> PAGE_SHIFT) */
+	struct file *vm_file;           /* backing file, NULL for anonymous */
+	const struct vm_operations_struct *vm_ops;
+	const char *vm_special_name;    /* "[sigpage]", ...: a special mapping's name, else NULL */
+};
+
+/* The RSS counters of an mm (Linux's enum in mm_types_task.h). */
+enum {
+	MM_FILEPAGES,       /* resident file-backed pages */
+	MM_ANONPAGES,       /* resident anonymous pages */
+	MM_SWAPENTS,        /* swap entries (always 0: no swap) */
+	MM_SHMEMPAGES,      /* resident shmem pages (always 0) */
+	NR_MM_COUNTERS
+};
+
+/*
+ * mm_struct - a process's address space (Linux: include/linux/mm_types.h).
+ * init_mm is the kernel's own: pgd = swapper_pg_dir, no VMAs.
+ */
+struct mm_struct {
+	struct list_head mmap;          /* VMAs, sorted by vm_start */
+	int map_count;                  /* how many */
+	pgd_t *pgd;                     /* 16 KiB first-level table (pgd_alloc) */
+	int mm_users;                   /* tasks using it */
+	int mm_count;                   /* references to the struct */
+	unsigned long pgtables_bytes;   /* PTE pages: VmPTE */
+	unsigned long hiwater_rss;      /* VmHWM, in pages */
+	unsigned long hiwater_vm;       /* VmPeak, in pages */
+	unsigned long total_vm;         /* pages mapped: VmSize */
+	unsigned long locked_vm;        /* VmLck (0) */
+	unsigned long pinned_vm;        /* VmPin (0) */
+	unsigned long data_vm;          /* VM_WRITE & ~VM_SHARED & ~VM_STACK: VmData */
+	unsigned long exec_vm;          /* VM_EXEC & ~VM_WRITE & ~VM_STACK: VmExe + VmLib */
+	unsigned long stack_vm;         /* VM_STACK: VmStk */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long rss_stat[NR_MM_COUNTERS];  /* in pages */
+	struct {
+		u64 id;                 /* ASID generation | ASID (arch/arm/mm/context.c) */
+		unsigned long sigpage;  /* where [sigpage] is mapped */
+	} context;                      /* Linux's mm_context_t */
+};
+
+extern struct mm_struct init_mm;
 
 #endif

@@ -33,12 +33,36 @@ struct dump_file {
 	const char *path;       /* "/proc/iomem" */
 	int (*show)(struct seq_file *m, void *priv);
 	void *priv;
+	/* A writable file (`echo VALUE > path`): 0 or -errno. NULL: read-only. */
+	int (*write)(const char *value, void *priv);
 };
 #define DUMP_FILE(id, fpath, fshow, fpriv)                                  \
 	static const struct dump_file dump_file_##id = {                    \
 		.path = fpath, .show = fshow, .priv = fpriv };              \
 	static const struct dump_file *dump_file_ptr_##id                   \
 	__attribute__((__used__, __section__(".dump_files"))) = &dump_file_##id
+/*
+ * A directory whose files exist only while something does, e.g.
+ * /proc/<pid>/...: lookup fills *f for path and returns true, or returns
+ * false. Registered with DUMP_DIR(); `cat` asks each one after the fixed
+ * DUMP_FILE()s, and `ls <dir>` asks list() for the names.
+ */
+struct dump_dir {
+	const char *prefix;     /* "/proc/" */
+	bool (*lookup)(const char *path, struct dump_file *f);
+	void (*list)(const char *dir, void (*emit)(const char *path));
+};
+#define DUMP_DIR(id, fprefix, flookup, flist)                               \
+	static const struct dump_dir dump_dir_##id = {                      \
+		.prefix = fprefix, .lookup = flookup, .list = flist };      \
+	static const struct dump_dir *dump_dir_ptr_##id                     \
+	__attribute__((__used__, __section__(".dump_dirs"))) = &dump_dir_##id
+/*
+ * The file at path, fixed or from a DUMP_DIR: true and *f filled, or false.
+ * (kernel/shell.c; `cat` and `echo` use it.)
+ */
+bool dump_file_find(const char *path, struct dump_file *f);
+
 /*
  * The text of the dump file at path, into buf (NUL-terminated, truncated
  * to size): what `cat path` would print. "" if there is no such file.

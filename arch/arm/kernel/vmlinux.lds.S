@@ -67,6 +67,16 @@ SECTIONS
 		__shell_cmds_start = .;
 		KEEP(*(.shell_cmds))
 		__shell_cmds_end = .;
+		. = ALIGN(4);
+		__dump_dirs_start = .;
+		KEEP(*(.dump_dirs))
+		__dump_dirs_end = .;
+		/* the exception table: faulting uaccess instruction -> fixup
+		 * (asm/uaccess.h, arch/arm/mm/extable.c) */
+		. = ALIGN(4);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
 		__end_rodata = .;
 	}
 	/* Linux's name for where rodata's NX sections start (here: rodata itself) */

@@ -1,0 +1,71 @@
+/*
+ * linux/sched.h - tasks (Linux: include/linux/sched.h, and
+ * arch/arm/include/asm/thread_info.h for cpu_context_save).
+ *
+ * armmm runs one CPU and no preemptive scheduler. Two kinds of task exist:
+ *  - init_task, pid 0: the console (kernel/shell.c) on the boot stack, a
+ *    kernel thread as Linux's swapper (mm == NULL, active_mm == &init_mm);
+ *  - user processes, pid 1, 2, ...: started from the console, each with
+ *    its own mm and an 8 KiB kernel stack whose top holds its user
+ *    registers (struct pt_regs) while it is in the kernel.
+ * A process runs until it exits, stops (SIGSTOP) or dies; then schedule()
+ * switches back to the console, which waits for it. `fg` switches to it
+ * again. The switch itself is Linux's __switch_to: callee-saved registers,
+ * sp and pc saved in cpu_context.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+
+struct mm_struct;
+struct pt_regs;
+
+#define TASK_COMM_LEN   16
+#define THREAD_SIZE     8192            /* a kernel stack */
+
+/* task->__state and exit_state (Linux's values, as /proc/<pid>/stat shows them by letter) */
+#define TASK_RUNNING    0x0000          /* R */
+#define __TASK_STOPPED  0x0004          /* T */
+#define EXIT_DEAD       0x0010          /* X */
+#define EXIT_ZOMBIE     0x0020          /* Z */
+
+/* The registers __switch_to saves (Linux: struct cpu_context_save). */
+struct cpu_context_save {
+	unsigned long r4, r5, r6, r7, r8, r9, sl, fp, sp, pc;
+	unsigned long extra[2];
+};
+
+struct task_struct {
+	unsigned int __state;           /* TASK_RUNNING, __TASK_STOPPED */
+	int exit_state;                 /* 0, EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;                  /* what wait() would report */
+	int pid;
+	char comm[TASK_COMM_LEN];       /* the program's name, as Linux sets it at exec */
+	struct mm_struct *mm;           /* NULL for a kernel thread */
+	struct mm_struct *active_mm;    /* the mm whose tables are live */
+	void *stack;                    /* kernel stack, THREAD_SIZE bytes */
+	struct cpu_context_save cpu_context;
+	unsigned long pending;          /* signals sent, bit (sig - 1) */
+	unsigned long min_flt, maj_flt; /* faults (mm_account_fault) */
+	struct list_head tasks;         /* on init_task.tasks */
+};
+
+extern struct task_struct init_task;
+/* The task running now. Linux reads it from sp (thread_info); one CPU and
+ * no preemption make a variable enough. */
+extern struct task_struct *current_task;
+#define current current_task
+
+#define for_each_process(p) \
+	list_for_each_entry(p, &init_task.tasks, tasks)
+
+/* The process with this pid (not init_task), or NULL. */
+struct task_struct *find_task_by_vpid(int pid);
+
+/* The pt_regs a user process saved on entry: the top of its kernel stack. */
+#define task_pt_regs(p) \
+	((struct pt_regs *)((unsigned long)(p)->stack + THREAD_SIZE) - 1)
+
+#endif

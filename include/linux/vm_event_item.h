@@ -1,0 +1,30 @@
+/*
+ * linux/vm_event_item.h - event counters of /proc/vmstat's second half
+ * (Linux: include/linux/vm_event_item.h, counted by count_vm_event()).
+ * Only the events armmm has are listed here; /proc/vmstat prints every
+ * name of Linux 6.1, with 0 for the ones missing here (mm/vmstat.c).
+ */
+#ifndef _LINUX_VM_EVENT_ITEM_H
+#define _LINUX_VM_EVENT_ITEM_H
+
+enum vm_event_item {
+	PGALLOC_NORMAL, PGALLOC_HIGH,   /* pages allocated, per zone */
+	PGFREE,                         /* pages freed */
+	PGFAULT,                        /* page faults handled (handle_mm_fault) */
+	PGMAJFAULT,                     /* of which VM_FAULT_MAJOR */
+	NR_VM_EVENT_ITEMS
+};
+
+extern unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
+
+static inline void count_vm_event(enum vm_event_item item)
+{
+	vm_event_states[item]++;
+}
+
+static inline void count_vm_events(enum vm_event_item item, long delta)
+{
+	vm_event_states[item] += delta;
+}
+
+#endif

@@ -5,6 +5,7 @@
 #   make run                    set up if needed, boot QEMU vexpress-a9 via U-Boot bootz
 #   make test                   set up if needed, host tests + QEMU tests
 #   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
+#   make profile [BOARD=] [MEM=] [KERNEL=linux]   exact instruction profile of a boot
 #   make qemu-gdb, then make gdb   QEMU stopped at its first instruction, gdb with symbols
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
@@ -33,7 +34,7 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench test-qemu compare linux-ref
+                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(KCONFIG_CONFIG)
@@ -196,6 +197,13 @@ bench: setup
 	$(MAKE) all
 	$(MAKE) -C tests/host/bench
 	$(PYTHON) scripts/bench $(BENCH_ARGS)
+# Exact instruction counts of one boot, per function and per call
+# (scripts/profile: a QEMU TCG plugin built at first use); KERNEL=linux
+# profiles Debian's Linux 6.1 on the same board instead.
+KERNEL ?= armmm
+profile: setup
+	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
+	$(PYTHON) scripts/profile --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) $(PROFILE_ARGS)
 test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
@@ -204,7 +212,7 @@ clean:
 help:
 	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup run qemu-gdb gdb bench test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
+.PHONY: setup run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

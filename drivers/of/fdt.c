@@ -120,18 +120,17 @@ static void bus_cells(const void *blob, int node, int *na, int *ns)
  * its parent's address space. An absent ranges property means "not
  * translatable"; an empty one means identity (Devicetree spec 2.3.8).
  */
-static int translate_one(const void *blob, int bus, int parent, u64 *addr)
+static int translate_one(const void *blob, const struct of_bus_level *bus,
+			 const struct of_bus_level *parent, u64 *addr)
 {
-	int cna, cns, pna, pns, len, i, entry;
+	int cna = bus->na, cns = bus->ns, pna = parent->na, len, i, entry;
 	const fdt32_t *ranges;
 
-	ranges = fdt_getprop(blob, bus, "ranges", &len);
+	ranges = fdt_getprop(blob, bus->node, "ranges", &len);
 	if (!ranges)
 		return -FDT_ERR_NOTFOUND;
 	if (len == 0)
 		return 0;
-	bus_cells(blob, bus, &cna, &cns);
-	bus_cells(blob, parent, &pna, &pns);
 	entry = cna + pna + cns;
 	for (i = 0; (i + 1) * entry * 4 <= len; i++) {
 		const fdt32_t *r = ranges + i * entry;
@@ -146,15 +145,22 @@ static int translate_one(const void *blob, int bus, int parent, u64 *addr)
 	return -FDT_ERR_NOTFOUND;
 }
 
-int of_translate_reg_path(const void *blob, const int *path, int depth, int node, int idx,
-			  u64 *addr, u64 *size)
+void of_bus_level_init(const void *blob, struct of_bus_level *lvl, int node)
+{
+	lvl->node = node;
+	bus_cells(blob, node, &lvl->na, &lvl->ns);
+}
+
+int of_translate_reg_path(const void *blob, const struct of_bus_level *path, int depth,
+			  int node, int idx, u64 *addr, u64 *size)
 {
 	int na, ns, len, err, d;
 	const fdt32_t *reg;
 
 	if (depth < 1)
 		return -FDT_ERR_BADOFFSET;
-	bus_cells(blob, path[depth - 1], &na, &ns);
+	na = path[depth - 1].na;
+	ns = path[depth - 1].ns;
 	reg = fdt_getprop(blob, node, "reg", &len);
 	if (!reg || len < (idx + 1) * (na + ns) * 4)
 		return -FDT_ERR_NOTFOUND;
@@ -163,7 +169,7 @@ int of_translate_reg_path(const void *blob, const int *path, int depth, int node
 	*size = read_cells(reg + na, ns);
 	/* climb: each bus below the root translates into its parent */
 	for (d = depth - 1; d > 0; d--) {
-		err = translate_one(blob, path[d], path[d - 1], addr);
+		err = translate_one(blob, &path[d], &path[d - 1], addr);
 		if (err)
 			return err;
 	}
@@ -172,16 +178,18 @@ int of_translate_reg_path(const void *blob, const int *path, int depth, int node
 
 int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size)
 {
-	int path[OF_MAX_DEPTH], depth = fdt_node_depth(blob, node), d;
+	struct of_bus_level path[OF_MAX_DEPTH];
+	int depth = fdt_node_depth(blob, node), d, n;
 
 	if (depth < 0)
 		return depth;
 	if (depth >= OF_MAX_DEPTH)
 		return -FDT_ERR_BADSTRUCTURE;
 	for (d = 0; d < depth; d++) {
-		path[d] = fdt_supernode_atdepth_offset(blob, node, d, NULL);
-		if (path[d] < 0)
-			return path[d];
+		n = fdt_supernode_atdepth_offset(blob, node, d, NULL);
+		if (n < 0)
+			return n;
+		of_bus_level_init(blob, &path[d], n);
 	}
 	return of_translate_reg_path(blob, path, depth, node, idx, addr, size);
 }

@@ -50,7 +50,8 @@ struct resource *of_iomem_resource(const void *blob, int node)
 }
 
 /* Add one device node's first reg to iomem, if translatable and in 4 GiB. */
-static void __init add_device_reg(const void *blob, const int *path, int depth, int node)
+static void __init add_device_reg(const void *blob, const struct of_bus_level *path, int depth,
+				  int node)
 {
 	struct resource *res = &dev_res[nr_dev_res];
 	u64 addr, size;
@@ -73,14 +74,17 @@ static void __init add_device_reg(const void *blob, const int *path, int depth, 
  * node at depth d above the current one, bus[d] whether Linux makes
  * devices of that node's children (the root, or a device that is a
  * simple-bus). Asking libfdt for each node's parent instead rescans the
- * blob every time: that made this walk three quarters of the boot.
+ * blob every time: that made this walk three quarters of the boot. A
+ * level's address and size cells are read only for a bus (nothing else
+ * has device children to translate).
  */
 void __init of_iomem_devices(const void *blob)
 {
-	int path[OF_MAX_DEPTH], node = 0, depth = 0;
+	struct of_bus_level path[OF_MAX_DEPTH];
+	int node = 0, depth = 0;
 	bool bus[OF_MAX_DEPTH];
 
-	path[0] = 0;
+	of_bus_level_init(blob, &path[0], 0);
 	bus[0] = true;
 	while ((node = fdt_next_node(blob, node, &depth)) >= 0 && depth > 0 &&
 	       nr_dev_res < MAX_DEV_RESOURCES) {
@@ -89,8 +93,10 @@ void __init of_iomem_devices(const void *blob)
 		if (depth >= OF_MAX_DEPTH)
 			continue;
 		dev = bus[depth - 1] && is_device_node(blob, node);
-		path[depth] = node;
+		path[depth].node = node;
 		bus[depth] = dev && !fdt_node_check_compatible(blob, node, "simple-bus");
+		if (bus[depth])
+			of_bus_level_init(blob, &path[depth], node);
 		if (dev)
 			add_device_reg(blob, path, depth, node);
 	}

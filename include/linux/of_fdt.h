@@ -26,10 +26,17 @@ int of_translate_reg(const void *blob, int node, int idx, u64 *addr, u64 *size);
  * The same for a walker that already holds the node's ancestors: path[0]
  * is the root, path[depth - 1] the node's parent. libfdt finds a parent by
  * scanning the blob from the start (fdt_parent_offset), so a walk over
- * every node should carry its path instead of asking.
+ * every node should carry its path instead of asking; and each level keeps
+ * the #address-cells/#size-cells its children use, read once when the
+ * walker enters it (each read is a scan of the node's properties).
  */
-int of_translate_reg_path(const void *blob, const int *path, int depth, int node, int idx,
-			  u64 *addr, u64 *size);
+struct of_bus_level {
+	int node;       /* offset of the node at this depth */
+	int na, ns;     /* #address-cells, #size-cells of its children */
+};
+void of_bus_level_init(const void *blob, struct of_bus_level *lvl, int node);
+int of_translate_reg_path(const void *blob, const struct of_bus_level *path, int depth,
+			  int node, int idx, u64 *addr, u64 *size);
 #define OF_MAX_DEPTH 16   /* deeper nodes are not translated (no board comes close) */
 /* First node compatible with compat, or <0. */
 int of_find_compatible(const void *blob, const char *compat);

@@ -2,8 +2,7 @@
  * mm/page_alloc_debug.c - the buddy allocator, shown to a learner: the
  * console commands `alloc` and `free` print every block taken, split,
  * stolen, merged and put back, with the zone's /proc/buddyinfo line
- * before and after; and the boot argument `bench`, which measures
- * alloc/free (instructions, under QEMU -icount shift=0).
+ * before and after. (The boot argument `bench` is mm/bench.c.)
  *
  *   armmm# alloc 1                                (vexpress-a9, 512M, fresh boot)
  *   before: Node 0, zone   Normal      2      0      3      5 ...
@@ -23,8 +22,6 @@
 #include <linux/shell.h>
 #include <linux/slab.h>
 #include "internal.h"
-
-#define BENCH_ROUNDS 1000
 
 static const char * const trace_words[][2] = {
 	{ "take",  "off its free list" },
@@ -133,36 +130,3 @@ static void cmd_free(int argc, char **argv)
 	show_zone_line("after: ", page_zone(page));
 }
 SHELL_CMD(free, "free <pfn> <order>: give a block back to the buddy allocator", cmd_free);
-
-/*
- * mm_bench - boot argument "bench": cost of the allocators' fast paths.
- * Printed in ns of the generic timer, which under QEMU -icount shift=0 is
- * one instruction per ns (scripts/bench reads these lines).
- */
-void __init mm_bench(void)
-{
-	unsigned int order, i;
-	static const size_t sizes[] = { 32, 256, 2048 };
-
-	if (!arch_timer_rate()) {
-		pr_info("bench: no generic timer, nothing measured\n");
-		return;
-	}
-	for (order = 0; order < 4; order++) {
-		unsigned long long t0 = local_clock_ns();
-
-		for (i = 0; i < BENCH_ROUNDS; i++)
-			__free_pages(alloc_pages(GFP_KERNEL, order), order);
-		pr_info("bench: alloc_pages+__free_pages order %u: %llu ns per pair\n", order,
-			(local_clock_ns() - t0) / BENCH_ROUNDS);
-	}
-	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		unsigned long long t0 = local_clock_ns();
-		unsigned int n;
-
-		for (n = 0; n < BENCH_ROUNDS; n++)
-			kfree(kmalloc(sizes[i], GFP_KERNEL));
-		pr_info("bench: kmalloc+kfree %u bytes: %llu ns per pair\n", (unsigned int)sizes[i],
-			(local_clock_ns() - t0) / BENCH_ROUNDS);
-	}
-}

@@ -95,41 +95,53 @@ class Profile:
         return sorted(self.kids.get(node, ()), key=lambda k: -k[3])
 
 
-def run(kernel, board, mem, zimage, save, log=print):
-    from boot import boot, pexpect  # noqa: E402  (pexpect: Debian's python3-pexpect)
-    import linux_ref  # noqa: E402
-
-    cache = cache_dir()
-    so = plugin.build(cache)
-    b = BOARDS[board]
+def symbols_for(kernel, board, log=print):
+    """The kernel's text symbols (Linux's with stext added, see above)."""
     if kernel == "armmm":
-        syms = symbols.armmm(TOP / "build" / "System.map")
-        stop = f"stop={syms.addr('shell_run'):x}"
-        initrd = None
-    else:
-        syms = symbols.linux(cache, board, log)
-        syms.add(PAGE_OFFSET + LINUX_TEXT_OFFSET, "stext")
-        zimage = str(linux_ref.linux_zimage())
-        stop = "stop_user=1"
-        initrd = str(linux_ref.initrd())
-    start = syms.addr("stext") - PAGE_OFFSET + b.ram_base
+        return symbols.armmm(TOP / "build" / "System.map")
+    syms = symbols.linux(cache_dir(), board, log)
+    syms.add(PAGE_OFFSET + LINUX_TEXT_OFFSET, "stext")
+    return syms
+
+
+def count(board, mem, zimage, start, stop, syms, marks=(), bootargs="console=ttyAMA0",
+          initrd=None, save=None):
+    """Boot through U-Boot with the plugin counting from `start` (a
+    physical or virtual pc) to `stop` (the plugin's stop=PC or
+    stop_user=1 argument; a power-off ends the count too). -> Profile."""
+    from boot import boot, pexpect  # noqa: E402  (pexpect: Debian's python3-pexpect)
+
+    so = plugin.build(cache_dir())
     out = save or tempfile.mktemp(prefix="insn_profile-", suffix=".txt")
-    marks = "".join(f",mark={syms.addr(n):x}" for _, n, how in MILESTONES[kernel] if how == "entry")
-    arg = f"{so},start={start:x},{stop}{marks},out={out}"
-    log(f"profile: {kernel} on {board} -m {mem or b.default_mem}, counting from stext "
-        f"({start:#x}) ...")
-    child = boot(board, mem, zimage, bootargs="console=ttyAMA0", initrd=initrd, icount=True,
+    arg = f"{so},start={start:x},{stop}" + "".join(f",mark={m:x}" for m in marks) + f",out={out}"
+    child = boot(board, mem, zimage, bootargs=bootargs, initrd=initrd, icount=True,
                  extra=["-plugin", arg], echo_cmd=False, timeout=300)
     try:
         child.expect(pexpect.EOF, timeout=1800)
     finally:
         child.terminate(force=True)
     if not os.path.isfile(out):
-        raise RuntimeError(f"the plugin wrote no {out}: the kernel never reached the stop point")
-    prof = Profile(out, b.ram_base, syms)
+        raise RuntimeError(f"the plugin wrote no {out}: the count never started")
+    prof = Profile(out, BOARDS[board].ram_base, syms)
     if not save:
         os.unlink(out)
     return prof
+
+
+def run(kernel, board, mem, zimage, save, log=print, bootargs="console=ttyAMA0"):
+    """Profile one boot of `kernel` from stext to its prompt or /init."""
+    import linux_ref  # noqa: E402
+
+    syms = symbols_for(kernel, board, log)
+    if kernel == "armmm":
+        stop, initrd = f"stop={syms.addr('shell_run'):x}", None
+    else:
+        zimage, stop, initrd = str(linux_ref.linux_zimage()), "stop_user=1", str(linux_ref.initrd())
+    start = syms.addr("stext") - PAGE_OFFSET + BOARDS[board].ram_base
+    marks = [syms.addr(n) for _, n, how in MILESTONES[kernel] if how == "entry"]
+    log(f"profile: {kernel} on {board} -m {mem or BOARDS[board].default_mem}, counting from "
+        f"stext ({start:#x}) ...")
+    return count(board, mem, zimage, start, stop, syms, marks, bootargs, initrd, save)
 
 
 def report(prof, kernel, top, depth, min_pct):

@@ -62,7 +62,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \
           init/main.o kernel/panic.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
           kernel/kallsyms.o \
-          lib/kstrtox.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
+          lib/kstrtox.o lib/reciprocal_div.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
           kernel/resource.o mm/memblock.o mm/memblock_iter.o mm/memblock_alloc.o \
           mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o mm/debug.o mm/show_mem.o \

@@ -34,6 +34,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <string.h>
+#include "slab.h"
 
 enum slab_state slab_state;
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
@@ -156,8 +157,9 @@ struct kmem_cache *kmalloc_slab(size_t size)
 		return kmalloc_caches[KMALLOC_INDEX_96];
 	if (size > 128 && size <= 192)
 		return kmalloc_caches[KMALLOC_INDEX_192];
-	for (i = KMALLOC_SHIFT_LOW; (1UL << i) < size; i++)
-		;
+	/* the next power of 2: fls(size - 1), one clz (Linux: fls in __kmalloc_index) */
+	i = size <= (1UL << KMALLOC_SHIFT_LOW) ? KMALLOC_SHIFT_LOW :
+	    32 - (unsigned int)__builtin_clz((unsigned int)size - 1);
 	return kmalloc_caches[i];
 }
 
@@ -233,9 +235,12 @@ void kfree(const void *object)
 		return;
 	}
 	head = virt_to_head_page(object);
-	if (PageSlab(head))
-		kmem_cache_free(head->slab_cache, (void *)object);
-	else
+	/* the slab is known: only the per-slab checks remain (kmem_cache_free
+	 * would look it up again) */
+	if (PageSlab(head)) {
+		if (free_object_checks(head->slab_cache, head, (void *)object))
+			slab_free(head->slab_cache, head, (void *)object);
+	} else
 		free_large_kmalloc(head, object);
 }
 

@@ -206,16 +206,21 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
  */
 void kmem_cache_free(struct kmem_cache *s, void *object)
 {
-	struct kmem_cache_node *n = s->node[0];
 	struct page *slab;
-	bool was_full;
 
 	if (!object)
 		return;
 	slab = free_consistency_checks(s, object);
-	if (!slab)
-		return;
-	was_full = !slab->freelist;
+	if (slab)
+		slab_free(s, slab, object);
+}
+
+/* Put a checked object back on its slab's freelist (Linux: __slab_free). */
+void slab_free(struct kmem_cache *s, struct page *slab, void *object)
+{
+	struct kmem_cache_node *n = s->node[0];
+	bool was_full = !slab->freelist;
+
 	set_freepointer(s, object, slab->freelist);
 	slab->freelist = object;
 	slab->inuse--;
@@ -302,6 +307,7 @@ static bool calculate_sizes(struct kmem_cache *s)
 		s->offset = ALIGN_DOWN(s->object_size / 2, (unsigned int)sizeof(void *));
 	}
 	s->size = size = ALIGN(size, s->align);
+	s->reciprocal_size = reciprocal_value(size);
 	order = calculate_order(size);
 	if (order < 0)
 		return false;

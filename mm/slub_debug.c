@@ -59,6 +59,39 @@ static int on_freelist(struct kmem_cache *s, struct page *slab, const void *sear
 }
 
 /*
+ * May object, which lies in slab, be freed into cache s? The checks that
+ * need the slab only (kfree has found it already): the cache, the object
+ * boundary, an immediate double free, and with slub_debug=F the whole
+ * freelist (Linux: free_consistency_checks under SLAB_CONSISTENCY_CHECKS).
+ * false after a report.
+ */
+bool free_object_checks(struct kmem_cache *s, struct page *slab, void *object)
+{
+	if (slab->slab_cache != s) {
+		slab_err(s, slab, object, "Wrong slab cache: object is from another cache");
+		return false;
+	}
+	if (!check_valid_pointer(s, slab, object)) {
+		slab_err(s, slab, object, "Invalid object pointer");
+		return false;
+	}
+	if (object == slab->freelist) {
+		slab_err(s, slab, object, "Object already free");
+		return false;
+	}
+	if (!(s->flags & SLAB_CONSISTENCY_CHECKS))
+		return true;
+	switch (on_freelist(s, slab, object)) {
+	case 1:
+		slab_err(s, slab, object, "Object already free");
+		return false;
+	case -1:
+		return false;
+	}
+	return true;
+}
+
+/*
  * May object be freed into cache s? Returns its slab, or NULL after a
  * report (Linux: cache_from_obj + free_consistency_checks, slub_debug=F).
  */
@@ -75,28 +108,7 @@ struct page *free_consistency_checks(struct kmem_cache *s, void *object)
 		slab_err(s, NULL, object, "Attempt to free object outside of slab");
 		return NULL;
 	}
-	if (slab->slab_cache != s) {
-		slab_err(s, slab, object, "Wrong slab cache: object is from another cache");
-		return NULL;
-	}
-	if (!check_valid_pointer(s, slab, object)) {
-		slab_err(s, slab, object, "Invalid object pointer");
-		return NULL;
-	}
-	if (object == slab->freelist) {
-		slab_err(s, slab, object, "Object already free");
-		return NULL;
-	}
-	if (!(s->flags & SLAB_CONSISTENCY_CHECKS))
-		return slab;
-	switch (on_freelist(s, slab, object)) {
-	case 1:
-		slab_err(s, slab, object, "Object already free");
-		return NULL;
-	case -1:
-		return NULL;
-	}
-	return slab;
+	return free_object_checks(s, slab, object) ? slab : NULL;
 }
 
 slab_flags_t slub_debug;

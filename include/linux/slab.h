@@ -33,6 +33,7 @@
 #define _LINUX_SLAB_H
 
 #include <linux/types.h>
+#include <linux/reciprocal_div.h>
 #include <linux/list.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -96,6 +97,7 @@ struct kmem_cache {
 	slab_flags_t flags;
 	unsigned long min_partial;      /* empty slabs kept on the partial list */
 	unsigned int size;              /* an object plus metadata, aligned: the stride */
+	struct reciprocal_value reciprocal_size;        /* size, for obj_to_index */
 	unsigned int object_size;       /* what the user asked for */
 	unsigned int offset;            /* where the free pointer lives in a free object */
 	struct kmem_cache_order_objects oo;     /* preferred slab size */

@@ -19,9 +19,13 @@
  *                marks: milestones reached by a branch, not a call)
  *   out=FILE     where the counts go (text, read by scripts/profile)
  *
- * How calls are seen: ARM-state bl/blx (every call the kernels make; both
- * are built without Thumb-2) push a shadow frame whose return address is
- * the call's pc + 4; the frame's callee is the next pc executed (a
+ * How calls are seen: bl/blx, in ARM or Thumb state (the kernels are ARM
+ * code, but libgcc's helpers in armmm are Thumb-2), push a shadow frame
+ * whose return address is the call's pc + its size; the instruction is
+ * recognised from QEMU's own disassembly of it (the plugin API does not
+ * say which instruction set a TB is in, and a 32-bit Thumb BL read as an
+ * ARM word can look like anything). The frame's callee is the next pc
+ * executed (a
  * conditional call that did not branch executes pc + 4 next and pushes
  * nothing). Executing a frame's return address pops it, however the
  * function returned (bx lr, ldm ... pc, pop). What an exception handler
@@ -51,7 +55,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
 
 struct insn {                      /* one static instruction */
 	uint32_t pc;
-	bool is_call;
+	uint8_t call_size;         /* a call: its size in bytes (the return is pc + size) */
 	uint64_t count;
 };
 
@@ -139,15 +143,36 @@ static struct node *node_of(uint32_t parent, uint32_t callee)
 	return nodes[i];
 }
 
-/* ARM-state BL (cond 101 1) and BLX (immediate: 1111 101H; register:
- * cond 0001 0010 1111 1111 1111 0011 Rm), ARM ARM A8.8.25-26. */
-static bool arm_is_call(uint32_t w)
+/*
+ * Is this disassembly ("bl #0x...", "blxne r3", ...) a call? BL/BLX with an
+ * optional condition code; "ble"/"blt"/"bls"/"blo" are B with a condition.
+ */
+static bool disas_is_call(const char *d)
 {
-	if ((w & 0x0f000000u) == 0x0b000000u && (w >> 28) != 0xf)
+	static const char *const cond[] = { "eq", "ne", "cs", "hs", "cc", "lo", "mi", "pl", "vs",
+					    "vc", "hi", "ls", "ge", "lt", "gt", "le", "al" };
+	char m[16];
+	const char *rest;
+	unsigned int i, n = 0;
+
+	while (d[n] && d[n] != ' ' && d[n] != '\t' && n < sizeof(m) - 1) {
+		m[n] = d[n];
+		n++;
+	}
+	m[n] = 0;
+	if (strncmp(m, "bl", 2))
+		return false;
+	rest = m + 2;
+	if (*rest == 'x')
+		rest++;
+	if (!strncmp(rest, ".w", 2))        /* Thumb-2 width suffix */
+		rest += 2;
+	if (!*rest)
 		return true;
-	if ((w & 0xfe000000u) == 0xfa000000u)
-		return true;
-	return (w & 0x0ffffff0u) == 0x012fff30u && (w >> 28) != 0xf;
+	for (i = 0; i < sizeof(cond) / sizeof(*cond); i++)
+		if (!strcmp(rest, cond[i]))
+			return true;
+	return false;
 }
 
 /* Close the top frame: incl instructions ran inside it. */
@@ -258,9 +283,9 @@ static void on_insn(unsigned int vcpu, void *udata)
 							 total - 1 };
 		}
 	}
-	if (in->is_call) {
+	if (in->call_size) {
 		pending = true;
-		pending_ret = pc + 4;
+		pending_ret = pc + in->call_size;
 	}
 }
 
@@ -272,12 +297,10 @@ static void on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		struct qemu_plugin_insn *qi = qemu_plugin_tb_get_insn(tb, i);
 		uint32_t pc = (uint32_t)qemu_plugin_insn_vaddr(qi);
 		struct insn *in = lookup((void **)insns, pc, sizeof(*in));
-		uint32_t w = 0;
+		char *d = qemu_plugin_insn_disas(qi);
 
-		if (qemu_plugin_insn_size(qi) == 4) {
-			memcpy(&w, qemu_plugin_insn_data(qi), 4);
-			in->is_call = arm_is_call(w);
-		}
+		in->call_size = d && disas_is_call(d) ? qemu_plugin_insn_size(qi) : 0;
+		free(d);
 		qemu_plugin_register_vcpu_insn_exec_cb(qi, on_insn, QEMU_PLUGIN_CB_NO_REGS, in);
 	}
 }

@@ -53,23 +53,58 @@ static void log_store(const char *s, size_t n)
 		log_buf[log_head++ % LOG_BUF_LEN] = *s;
 }
 
+/*
+ * While devicemaps_init rebuilds the I/O area, the early UART's section is
+ * gone, and so is the console's (both are early I/O sections; Linux's
+ * earlycon lives in the fixmap pmd, which it keeps). Lines printed then
+ * wait in the log buffer and go out when early_console_release() is
+ * called.
+ */
+static u32 early_held_at = ~0u;        /* log_head when held, ~0u: not held */
+
+static void early_write(const char *s, size_t n)
+{
+	char tmp[160];
+
+	while (n) {	/* printascii wants a NUL-terminated string */
+		size_t k = min(n, sizeof(tmp) - 1);
+
+		memcpy(tmp, s, k);
+		tmp[k] = '\0';
+		printascii(tmp);
+		s += k;
+		n -= k;
+	}
+}
+
+static void console_emit(const char *s, size_t n);
+
+void early_console_hold(void)
+{
+	early_held_at = log_head;
+}
+
+void early_console_release(void)
+{
+	u32 from = early_held_at;
+
+	early_held_at = ~0u;
+	if (from == ~0u)
+		return;
+	if (log_head - from > LOG_BUF_LEN)      /* only what the buffer still has */
+		from = log_head - LOG_BUF_LEN;
+	for (; from != log_head; from++)
+		console_emit(&log_buf[from % LOG_BUF_LEN], 1);
+}
+
 static void console_emit(const char *s, size_t n)
 {
-	if (console) {
+	if (early_held_at != ~0u)
+		return;
+	if (console)
 		console->write(console, s, n);
-	} else if (__debug_ll_type) {
-		char tmp[160];
-
-		while (n) {	/* printascii wants a NUL-terminated string */
-			size_t k = min(n, sizeof(tmp) - 1);
-
-			memcpy(tmp, s, k);
-			tmp[k] = '\0';
-			printascii(tmp);
-			s += k;
-			n -= k;
-		}
-	}
+	else if (__debug_ll_type)
+		early_write(s, n);
 }
 
 static void emit(const char *s, size_t n)

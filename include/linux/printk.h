@@ -10,6 +10,13 @@
 
 __printf(1, 2) int printk(const char *fmt, ...);
 
+/*
+ * Keep early-UART output in the log buffer only, then send what was held
+ * (devicemaps_init, while the early UART's mapping is rebuilt).
+ */
+void early_console_hold(void);
+void early_console_release(void);
+
 /* The clock behind the timestamps: the ARMv7 generic timer, if present. */
 u32 arch_timer_rate(void);            /* Hz, 0 if the CPU has no generic timer */
 unsigned long long local_clock_ns(void);

@@ -475,8 +475,14 @@ static void __init devicemaps_init(void)
 
 	early_trap_init_vectors(vectors);
 
+	/* the early UART's section goes too: until early_io_remap maps its
+	 * page again, printk keeps lines in the log buffer (memblock=debug
+	 * prints from create_mapping below); a stale TLB entry used to carry
+	 * them, or not, depending on QEMU's TLB sizing */
+	early_console_hold();
 	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
+	local_flush_tlb_all();
 
 	map.pfn = (__atags_pointer & SECTION_MASK) >> PAGE_SHIFT;
 	map.virtual = FDT_FIXED_BASE;
@@ -497,6 +503,7 @@ static void __init devicemaps_init(void)
 
 	early_io_remap();
 	local_flush_tlb_all();
+	early_console_release();
 	use_high_vectors();
 }
 

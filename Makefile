@@ -2,6 +2,7 @@
 #
 #   make [vexpress_defconfig]   configure (default: vexpress_defconfig)
 #   make                        build/{vmlinux,Image,zImage,System.map,kernel.asm}
+#   make USR_EXTRA="prog ..."     also put your own static ARM binaries in /bin (usr/Makefile)
 #   make run                    set up if needed, boot QEMU vexpress-a9 via U-Boot bootz
 #   make test                   set up if needed, host tests + QEMU tests
 #   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
@@ -70,7 +71,8 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
           mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o mm/debug.o mm/show_mem.o \
           mm/page_alloc_debug.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
           mm/slub.o mm/slub_debug.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
-          mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o
+          mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o \
+          init/initramfs.o usr/initramfs_data.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
                        mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o
@@ -211,5 +213,6 @@ help:
 FORCE:
 
 include scripts/compare.mk
+include usr/Makefile
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

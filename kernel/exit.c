@@ -40,6 +40,13 @@ __noreturn void do_exit(long code)
 
 	if (tsk == &init_task)
 		panic("Attempted to kill the idle task!");
+	/* An oops inside do_exit itself (in mmput, say) comes back here:
+	 * Linux skips the cleanup that failed and just ends the task. */
+	if (tsk->flags & PF_EXITING) {
+		printk("Fixing recursive fault but reboot is needed!\n");
+		tsk->mm = NULL;         /* active_mm stays: schedule() leaves it */
+	}
+	tsk->flags |= PF_EXITING;
 	exit_mm(tsk);
 	tsk->exit_code = code;
 	tsk->exit_state = EXIT_ZOMBIE;

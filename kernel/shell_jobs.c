@@ -158,11 +158,10 @@ static void cmd_jobs(int argc, char **argv)
 }
 SHELL_CMD(jobs, "list the stopped processes", cmd_jobs);
 
-/* Continue p (SIGCONT) and wait for it, as bash's fg; it prints the line. */
-static void continue_task(struct task_struct *p, bool echo)
+/* Continue p (SIGCONT) and wait for it; bash's fg prints the line first. */
+static void continue_task(struct task_struct *p)
 {
-	if (echo)
-		con_printf("%s\n", p->cmdline);
+	con_printf("%s\n", p->cmdline);
 	send_sig(SIGCONT, p);
 	wait_task(p);
 }
@@ -190,7 +189,7 @@ static void cmd_fg(int argc, char **argv)
 			return;
 		}
 	}
-	continue_task(p, true);
+	continue_task(p);
 }
 SHELL_CMD(fg, "fg [<pid>]: continue a stopped process and wait for it", cmd_fg);
 
@@ -241,7 +240,7 @@ static void cmd_kill(int argc, char **argv)
 	if (!p)
 		return;
 	send_sig(sig, p);
-	if (p->__state == TASK_RUNNING)
-		continue_task(p, false);
+	if (p->__state == TASK_RUNNING)         /* SIGCONT, or SIGKILL woke it */
+		wait_task(p);
 }
 SHELL_CMD(kill, "kill [-<signal>] <pid>: send a signal to a process", cmd_kill);

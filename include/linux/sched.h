@@ -31,6 +31,8 @@ struct pt_regs;
 #define EXIT_DEAD       0x0010          /* X */
 #define EXIT_ZOMBIE     0x0020          /* Z */
 
+#define PF_EXITING      0x00000004      /* in do_exit (Linux's value) */
+
 /* The registers __switch_to saves (Linux: struct cpu_context_save). */
 struct cpu_context_save {
 	unsigned long r4, r5, r6, r7, r8, r9, sl, fp, sp, pc;
@@ -48,6 +50,7 @@ struct task_struct {
 	void *stack;                    /* kernel stack, THREAD_SIZE bytes */
 	struct cpu_context_save cpu_context;
 	unsigned long pending;          /* signals sent, bit (sig - 1) */
+	unsigned int flags;             /* PF_EXITING */
 	unsigned long min_flt, maj_flt; /* faults (mm_account_fault) */
 	struct list_head tasks;         /* on init_task.tasks */
 	char cmdline[128];              /* the console's line (TASK_CMDLINE_LEN) */

@@ -90,7 +90,7 @@ static void cmd_echo(int argc, char **argv)
 		con_printf("%s\n", value);
 		return;
 	}
-	strcat(value, "\n");            /* what the shell's echo writes */
+	memcpy(value + strlen(value), "\n", 2);        /* what the shell's echo writes */
 	echo_to_file(value, path);
 }
 SHELL_CMD(echo, "echo [WORD...] [> FILE]: print the words, or write them to a /proc file",

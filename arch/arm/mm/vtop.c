@@ -191,9 +191,9 @@ void vtop_user_show(struct task_struct *task, unsigned long va)
 	pte = map + pte_index(va);
 	hw = *pte_hw(pte);
 	linux_pte_format(line, sizeof(line), pte_val(*pte));
-	con_printf("  Linux PTE at +0x%03x: %s\n", pte_index(va) * 4, line);
+	con_printf("  Linux PTE at +0x%03lx: %s\n", pte_index(va) * 4, line);
 	l2_desc_format(line, sizeof(line), hw, prrr, nmrr);
-	con_printf("  hw PTE    at +0x%03x: %s\n", pte_index(va) * 4 + PTE_HWTABLE_OFF, line);
+	con_printf("  hw PTE    at +0x%03lx: %s\n", pte_index(va) * 4 + PTE_HWTABLE_OFF, line);
 	if (pte_present(*pte)) {
 		con_printf("0x%08lx -> 0x%08llx (4 KiB page), %s\n", va,
 			   (unsigned long long)PFN_PHYS(pte_pfn(*pte)) | (va & ~PAGE_MASK),

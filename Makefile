@@ -2,6 +2,7 @@
 #
 #   make [vexpress_defconfig]   configure (default: vexpress_defconfig)
 #   make                        build/{vmlinux,Image,zImage,System.map,kernel.asm}
+#   make USR_EXTRA="prog ..."     also put your own static ARM binaries in /bin (usr/Makefile)
 #   make run                    set up if needed, boot QEMU vexpress-a9 via U-Boot bootz
 #   make test                   set up if needed, host tests + QEMU tests
 #   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
@@ -55,7 +56,10 @@ FDT_CFLAGS := $(filter-out -Werror -Wextra,$(CFLAGS)) -Wno-sign-compare
 LIBGCC    := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
 
 head-y := arch/arm/kernel/head.o
-obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
+obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/entry-common.o \
+          arch/arm/kernel/calls.o arch/arm/lib/uaccess.o arch/arm/lib/uaccess_copy.o \
+          kernel/fork.o kernel/exit.o kernel/signal.o kernel/sched/core.o kernel/sys.o \
+          kernel/shell_jobs.o fs/read_write.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o arch/arm/kernel/process.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
           arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \
@@ -68,6 +72,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           mm/page_alloc_debug.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
           mm/slub.o mm/slub_debug.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
           mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o \
+          init/initramfs.o usr/initramfs_data.o \
           mm/mmap.o mm/mmap_mm.o mm/mprotect.o mm/memory.o mm/memory_zap.o mm/filemap.o \
           mm/rmap.o mm/fault_trace.o arch/arm/mm/pgd.o arch/arm/mm/context.o arch/arm/mm/extable.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
@@ -210,5 +215,6 @@ help:
 FORCE:
 
 include scripts/compare.mk
+include usr/Makefile
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/fs.h>
 #include <asm/setup.h>
 #include <asm/cp15.h>
 #include <generated/compile.h>
@@ -111,6 +112,7 @@ __noreturn void __init start_kernel(void)
 	mm_init();
 
 	print_vmem_layout();
+	populate_rootfs();              /* the built-in archive: /bin's programs */
 #ifdef CONFIG_KTEST
 	if (cmdline_has(command_line, "selftest")) {
 		int failed = ktest_run_all();

@@ -3,6 +3,7 @@
  * command. Later dumps (/proc/..., /sys/kernel/debug/...) plug in as
  * `cat <path>` entries in the command table.
  */
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/reboot.h>
@@ -14,7 +15,7 @@
 
 #define SHELL_PROMPT "armmm# "
 #define LINE_MAX_LEN SHELL_LINE_MAX
-#define MAX_ARGS     8
+#define MAX_ARGS     SHELL_MAX_ARGS
 
 static void cmd_help(int argc, char **argv);
 
@@ -98,12 +99,26 @@ static void cmd_cat(int argc, char **argv)
 	show_dump(&f);
 }
 
+static void ls_one(struct inode *inode, void *count)
+{
+	con_printf("%s\n", inode->i_path);
+	(*(unsigned int *)count)++;
+}
+
+/* ls: the dump files; ls <dir>: the archive's entries in dir (/bin). */
 static void cmd_ls(int argc, char **argv)
 {
 	const struct dump_file **f;
+	unsigned int n = 0;
 
-	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+	if (!shell_nargs(argc, argv, 0, 1, "ls [<dir>]"))
 		return;
+	if (argc == 2) {
+		initramfs_for_each(argv[1], ls_one, &n);
+		if (!n)
+			con_printf("ls: cannot access '%s': No such file or directory\n", argv[1]);
+		return;
+	}
 	for (f = __dump_files_start; f < __dump_files_end; f++)
 		con_printf("%s\n", (*f)->path);
 }
@@ -322,7 +337,11 @@ __noreturn void shell_run(void)
 		if (!argc)
 			continue;
 		cmd = find_cmd(argv[0]);
-		if (cmd) {
+		if (argv[0][0] == '/') {        /* a program, as a shell runs one */
+			shell_in_command = true;
+			shell_run_program(argc, argv);
+			shell_in_command = false;
+		} else if (cmd) {
 			shell_in_command = true;
 			cmd->fn(argc, argv);
 			shell_in_command = false;

@@ -10,6 +10,7 @@
 #define ENOENT  2       /* No such file or directory */
 #define ESRCH   3       /* No such process */
 #define EINTR   4       /* Interrupted system call */
+#define E2BIG   7       /* Argument list too long */
 #define ENOEXEC 8       /* Exec format error */
 #define EBADF   9       /* Bad file number */
 #define ENOMEM  12      /* Out of memory */

@@ -44,7 +44,15 @@ struct file {
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 
-/* init/initramfs.c: the archive's files. */
+/*
+ * init/initramfs.c: the archive's files. populate_rootfs unpacks the
+ * built-in archive at boot (start_kernel); unpack_to_rootfs unpacks any
+ * newc archive and returns NULL or the reason it is bad (then nothing is
+ * added); initramfs_release forgets every file (host tests).
+ */
+void populate_rootfs(void);
+const char *unpack_to_rootfs(const char *buf, unsigned long len);
+void initramfs_release(void);
 struct file *filp_open(const char *path);       /* NULL if there is no such file */
 /* Call fn for every entry whose path starts with dir + "/" (one level). */
 void initramfs_for_each(const char *dir, void (*fn)(struct inode *inode, void *arg), void *arg);

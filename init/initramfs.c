@@ -270,8 +270,8 @@ void __init populate_rootfs(void)
 		files += S_ISREG(e->inode.i_mode);
 		dirs += S_ISDIR(e->inode.i_mode);
 	}
-	pr_info("Initramfs: unpacked %u files and %u directories (%lu bytes of archive)\n",
-		files, dirs, __initramfs_size);
+	pr_info("Initramfs: unpacked %u file%s and %u director%s (%lu bytes of archive)\n",
+		files, files == 1 ? "" : "s", dirs, dirs == 1 ? "y" : "ies", __initramfs_size);
 }
 
 /* Forget every file (tests: a fresh rootfs for the next archive). */

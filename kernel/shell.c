@@ -15,7 +15,7 @@
 
 #define SHELL_PROMPT "armmm# "
 #define LINE_MAX_LEN SHELL_LINE_MAX
-#define MAX_ARGS     8
+#define MAX_ARGS     SHELL_MAX_ARGS
 
 static void cmd_help(int argc, char **argv);
 
@@ -337,7 +337,11 @@ __noreturn void shell_run(void)
 		if (!argc)
 			continue;
 		cmd = find_cmd(argv[0]);
-		if (cmd) {
+		if (argv[0][0] == '/') {        /* a program, as a shell runs one */
+			shell_in_command = true;
+			shell_run_program(argc, argv);
+			shell_in_command = false;
+		} else if (cmd) {
 			shell_in_command = true;
 			cmd->fn(argc, argv);
 			shell_in_command = false;

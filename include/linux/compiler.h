@@ -10,6 +10,9 @@
 #define __maybe_unused  __attribute__((__unused__))
 #define likely(x)       __builtin_expect(!!(x), 1)
 #define unlikely(x)     __builtin_expect(!!(x), 0)
+/* A pointer into user space: never dereferenced directly (asm/uaccess.h).
+ * Linux gives it meaning for sparse; to the compiler it is nothing. */
+#define __user
 #define barrier()       __asm__ __volatile__("" ::: "memory")
 
 /* READ_ONCE/WRITE_ONCE: one access, not torn, not cached in a register. */

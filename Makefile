@@ -59,7 +59,7 @@ head-y := arch/arm/kernel/head.o
 obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/entry-common.o \
           arch/arm/kernel/calls.o arch/arm/lib/uaccess.o arch/arm/lib/uaccess_copy.o \
           kernel/fork.o kernel/exit.o kernel/signal.o kernel/sched/core.o kernel/sys.o \
-          kernel/shell_jobs.o fs/read_write.o \
+          kernel/shell_jobs.o fs/read_write.o fs/exec.o fs/binfmt_elf.o arch/arm/kernel/elf.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o arch/arm/kernel/process.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
           arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \

@@ -212,9 +212,16 @@ void die(const char *str, struct pt_regs *regs, int err)
  * free list, a vmap_area tree, a slab freelist) stays half-changed; a lock
  * it held would stay held (we have none yet: one CPU, IRQs off). The next
  * command may trip over any of these; the oops said "tainted" for that.
+ *
+ * A user process that oopsed in the kernel (in a system call, or in a
+ * fault the kernel took for it) is a task of its own: Linux's do_exit
+ * ends it with signr, its kernel stack is abandoned (the console frees
+ * it), and the console goes on.
  */
 __noreturn void make_task_dead(int signr)
 {
+	if (current != &init_task)
+		do_exit(signr);
 	if (shell_in_command) {
 		shell_in_command = false;
 		make_task_dead_restart((unsigned long)init_stack_top, shell_restart);

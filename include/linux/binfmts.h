@@ -80,6 +80,11 @@ struct linux_binprm {
 int kernel_execve_task(struct task_struct *p, const char *filename,
 		       const char *const *argv, const char *const *envp);
 
+/* The same with a file already open (any struct file whose f_inode holds
+ * the bytes: the self-tests exec corrupted copies of a program this way). */
+int kernel_execve_file(struct task_struct *p, struct file *file, const char *filename,
+		       const char *const *argv, const char *const *envp);
+
 /* fs/binfmt_elf.c */
 int load_elf_binary(struct linux_binprm *bprm);
 

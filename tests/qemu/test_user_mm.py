@@ -312,7 +312,17 @@ def test_maps_status_stat_formats(con):
     assert maps[-1].startswith("ffff0000-ffff1000 r-xp 00000000 00:00 0 ")
     assert maps[-1].endswith(" [vectors]") and len(maps[-1]) == 49 + len("[vectors]")
     assert any(re.fullmatch(r"[0-9a-f-]{17} rw-p 00000000 00:00 0 ", l) for l in maps), maps
-    keys = re.findall(r"^(\w+):", con.run(f"cat /proc/{pid}/status"), re.M)
+    st = con.run(f"cat /proc/{pid}/status")
+    assert "\nUmask:\t0022\nState:\tT (stopped)\n" in st and "\nGroups:\t \n" in st, st
+    for line in st.split("\n"):
+        if line.endswith(" kB"):                # seq_put_decimal_ull_width(.., 8)
+            assert re.fullmatch(r"\w+:\t[ \d]{8} kB", line), line
+    sm = con.run(f"cat /proc/{pid}/smaps").split("\n")
+    for line in sm:
+        if line.endswith(" kB"):                # every value ends in column 24
+            assert len(line) == 24 + 3 and re.fullmatch(r"\w+: +\d+ kB", line), line
+    assert "THPeligible:    0" in sm
+    keys = re.findall(r"^(\w+):", st, re.M)
     assert keys[:16] == ["Name", "Umask", "State", "Tgid", "Ngid", "Pid", "PPid", "TracerPid",
                          "Uid", "Gid", "FDSize", "Groups", "NStgid", "NSpid", "NSpgid", "NSsid"]
     assert keys[16:31] == ["VmPeak", "VmSize", "VmLck", "VmPin", "VmHWM", "VmRSS", "RssAnon",

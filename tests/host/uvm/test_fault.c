@@ -107,6 +107,7 @@ static void test_read_fault_zero_page(void **state)
 	assert_int_equal(w.domain, DOMAIN_USER);
 	assert_int_equal(get_mm_rss(mm), 0);
 	assert_int_equal(mm->pgtables_bytes, 2048);
+	assert_int_equal(NODE_DATA(0)->vm_stat[NR_PAGETABLE], 1);
 	assert_int_equal(uvm_task.min_flt, 1);
 	assert_int_equal(vm_event_states[PGFAULT], faults + 1);
 	assert_true(uvm_walk(mm, a + PAGE_SIZE, &w));           /* one page only */
@@ -332,6 +333,7 @@ static void test_munmap_frees(void **state)
 	assert_int_equal(do_munmap(mm, a, 8 * PAGE_SIZE), 0);
 	assert_int_equal(get_mm_rss(mm), 0);
 	assert_int_equal(mm->pgtables_bytes, 0);
+	assert_int_equal(NODE_DATA(0)->vm_stat[NR_PAGETABLE], 0);
 	assert_int_equal(mm->map_count, 0);
 	assert_int_equal(mm->total_vm, 0);
 	assert_int_equal(free_high(), before);                  /* every user and PTE page */

@@ -262,6 +262,8 @@ static void test_cow_from_file(void **state)
 	assert_int_equal(page_mapcount(cache), 0);
 	assert_int_equal(page_ref_count(cache), 1);             /* the cache's own */
 	drop_mm(mm);
+	/* the first 2 MiB's PTE page too (below free_pgtables' floor: pgd_free) */
+	assert_int_equal(NODE_DATA(0)->vm_stat[NR_PAGETABLE], 0);
 }
 
 /* A write to a never-touched file page copies straight away (do_cow_fault). */

@@ -19,4 +19,9 @@
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
+/* A pointer into user space (sparse's address space in Linux; nothing to the compiler). */
+#ifndef __user
+#define __user
+#endif
+
 #endif

@@ -22,5 +22,6 @@
 #define EINVAL  22      /* Invalid argument */
 #define ERANGE  34      /* Math result not representable */
 #define ENOSYS  38      /* Function not implemented */
+#define EOVERFLOW 75    /* Value too large for defined data type */
 
 #endif

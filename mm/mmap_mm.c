@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <asm/mmu_context.h>
@@ -217,9 +218,9 @@ bool in_gate_area(struct mm_struct *mm, unsigned long addr)
 /* ---- the system calls, on current->mm (Linux's argument order) ---- */
 
 /* brk(2): the new break, or the old one if it could not move. */
-unsigned long sys_brk(unsigned long brk)
+long sys_brk(unsigned long brk)
 {
-	return __do_brk(current->mm, brk);
+	return (long)__do_brk(current->mm, brk);
 }
 
 /*

@@ -17,6 +17,7 @@
 #include <linux/mman.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include "mmap_internal.h"

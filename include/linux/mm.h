@@ -349,12 +349,7 @@ bool in_gate_area(struct mm_struct *mm, unsigned long addr);
 /* Tell the mm how many pages a VMA adds (total_vm, data_vm, exec_vm, stack_vm). */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 
-/* The system calls (on current->mm), Linux's argument order. */
-unsigned long sys_brk(unsigned long brk);
-long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
-	       unsigned long flags, unsigned long fd, unsigned long pgoff);
-long sys_munmap(unsigned long addr, size_t len);
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+/* The system calls (sys_brk, sys_mmap2, sys_munmap, sys_mprotect) are in linux/syscalls.h. */
 
 /* ---- mm/memory.c ---- */
 

@@ -18,7 +18,7 @@ long sys_exit_group(int error_code);                            /* kernel/exit.c
 long sys_write(unsigned int fd, const char __user *buf, size_t count);  /* fs/read_write.c */
 long sys_getpid(void);                                          /* kernel/sys.c */
 long sys_kill(int pid, int sig);                                /* kernel/signal.c */
-unsigned long sys_brk(unsigned long brk);                       /* mm/mmap.c */
+long sys_brk(unsigned long brk);                                /* mm/mmap.c */
 long sys_munmap(unsigned long addr, size_t len);                /* mm/mmap.c */
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);  /* mm/mprotect.c */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,

@@ -42,8 +42,8 @@ def prog(name):
 
 
 @pytest.fixture
-def con(boot):
-    c = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+def con(boot, board):
+    c = boot(board, mem="512M" if board == "vexpress-a9" else "1G", bootargs="console=ttyAMA0")
     c.run("help")
     return c
 

@@ -23,8 +23,11 @@
  * Differences from Linux: no syscall tracing/audit/seccomp hooks, no OABI
  * (the number is always r7), and ret_to_user calls into C every time
  * rather than testing thread_info flags first: one CPU, no preemption, and
- * the check is a few loads. User mode runs with IRQs and FIQs masked:
- * armmm takes no interrupts yet (Linux requires I clear there).
+ * the check is a few loads. User mode runs with IRQs enabled, as
+ * start_thread sets its cpsr and as Linux requires; armmm enables no
+ * interrupt source (no GIC driver, the GIC CPU interface is off from
+ * reset), so none arrives, and one that did would be a bad_mode report
+ * (entry-armv.S __irq_invalid), not a silent hang.
  */
 #include <asm/assembler.h>
 #include <asm/ptrace.h>
@@ -52,7 +55,6 @@
 	mov	r2, sp
 	ldr	r1, [r2, #S_PSR]		@ the user cpsr
 	ldr	lr, [r2, #S_PC]!		@ the user pc; r2 = &regs->ARM_pc
-	orr	r1, r1, #PSR_I_BIT | PSR_F_BIT	@ no interrupt handling yet
 	msr	spsr_cxsf, r1
 	strex	r1, r2, [r2]			@ clear the exclusive monitor
 	ldmdb	r2, {r0 - lr}^			@ the user r0-r12, sp, lr

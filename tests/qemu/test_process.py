@@ -150,3 +150,30 @@ def test_unknown_program(con):
         "/bin/nonexistent: No such file or directory"
     out = con.run("/bin/hello exit 1")
     assert re.search(r"^\[\d+\] Exit 1  /bin/hello exit 1$", out, re.M), out
+
+
+def test_zero_continued_twice(con):
+    """zero stops after its read and after its write: two fg's take it
+    through both, at the same address, to a clean exit."""
+    out = con.run("/bin/zero")
+    addr = re.search(r"^zero: read 0 at (0x[0-9a-f]+)$", out, re.M)[1]
+    assert "[1] Stopped  /bin/zero" in out
+    out = con.run("fg 1")
+    assert f"zero: wrote 1 at {addr}" in out and "[1] Stopped  /bin/zero" in out
+    out = con.run("fg 1")
+    assert not re.search(STATUS_RE, out, re.M) and con.run("jobs").strip() == ""
+
+
+def test_kill_arguments(con):
+    """kill's default is SIGTERM (pending on a stopped process until it is
+    continued, then 'Terminated'); bad signals and pids get the shell's
+    messages and change nothing."""
+    con.allow("Error:")
+    assert "[1] Stopped  /bin/zero" in con.run("/bin/zero")
+    assert con.run("kill -FOO 1").strip() == "kill: -FOO: invalid signal specification"
+    assert con.run("kill 7").strip() == "kill: (7) - No such process"
+    assert con.run("fg 7").strip() == "fg: 7: no such job"
+    assert con.run("kill 1").strip() == ""
+    assert con.run("jobs").strip() == "[1] Stopped  /bin/zero"
+    assert con.run("kill -CONT 1").strip() == "[1] Terminated  /bin/zero"
+    assert con.run("jobs").strip() == ""

@@ -78,12 +78,15 @@ struct page *pte_alloc_one(struct mm_struct *mm)
 	p = kmap_local_page(page);
 	clean_dcache_area((char *)p + PTE_HWTABLE_OFF, PTE_HWTABLE_SIZE);
 	kunmap_local(p);
+	/* Linux pgtable_pte_page_ctor: /proc/meminfo's PageTables counts user PTE pages */
+	NODE_DATA(0)->vm_stat[NR_PAGETABLE]++;
 	return page;
 }
 
 void pte_free(struct mm_struct *mm, struct page *pte_page)
 {
 	(void)mm;
+	NODE_DATA(0)->vm_stat[NR_PAGETABLE]--;          /* pgtable_pte_page_dtor */
 	__free_page(pte_page);
 }
 

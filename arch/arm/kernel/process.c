@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <asm/cp15.h>
 #include <asm/ptrace.h>
 #include <asm/elf.h>
@@ -34,11 +35,10 @@ static const char *const processor_modes[] = {
 static const char *const isa_modes[] = { "ARM", "Thumb", "Jazelle", "ThumbEE" };
 
 /*
- * "CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.1.0-armmm #1": who was
- * running. armmm has no tasks: everything, the console included, runs in
- * the boot context, which in Linux is the idle task of CPU 0 (PID 0,
- * renamed "swapper/0" by sched_init's init_idle). The version is
- * UTS_VERSION up to its first space, as Linux's "%.*s".
+ * "CPU: 0 PID: 5 Comm: fault Not tainted 6.1.0-armmm #1": who was running
+ * (Linux dump_stack_print_info): the console is init_task, PID 0, named
+ * "swapper/0" as Linux's idle task of CPU 0; a process prints its pid and
+ * comm. The version is UTS_VERSION up to its first space, as Linux's "%.*s".
  */
 void show_regs_print_info(void)
 {
@@ -47,8 +47,8 @@ void show_regs_print_info(void)
 
 	while (version[n] && version[n] != ' ')
 		n++;
-	printk("CPU: 0 PID: 0 Comm: swapper/0 %s %s %.*s\n", print_tainted(), UTS_RELEASE,
-	       n, version);
+	printk("CPU: 0 PID: %d Comm: %.20s %s %s %.*s\n", current->pid, current->comm,
+	       print_tainted(), UTS_RELEASE, n, version);
 }
 
 #define domain_mask(dom) domain_val(dom, 3)

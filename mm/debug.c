@@ -21,6 +21,7 @@ static const struct flag_name pageflag_names[] = {
 	{ 1UL << PG_uptodate, "uptodate" },
 	{ 1UL << PG_dirty, "dirty" },
 	{ 1UL << PG_swapbacked, "swapbacked" },
+	{ 1UL << PG_referenced, "referenced" },
 };
 
 /* Linux 6.1's gfpflag_names for the flags we have, in its order: whole

@@ -89,7 +89,7 @@ void fault_trace_after(struct vm_fault *vmf, vm_fault_t ret)
 	else
 		printk("fault: %s[%d] 0x%08lx gup, %s\n", current->comm, current->pid,
 		       vmf->real_address, vmf->flags & FAULT_FLAG_WRITE ? "write" : "read");
-	printk("       vma %08lx-%08lx %c%c%c%c %08lx %s pte %08x/%08x -> %08x/%08x ret %#x\n",
+	printk("       vma %08lx-%08lx %c%c%c%c %08lx %s pte %08x/%08x -> %08x/%08x ret 0x%x\n",
 	       vma->vm_start, vma->vm_end, f & VM_READ ? 'r' : '-', f & VM_WRITE ? 'w' : '-',
 	       f & VM_EXEC ? 'x' : '-', f & VM_MAYSHARE ? 's' : 'p', f, ft.handler,
 	       (unsigned int)ft.pte, (unsigned int)ft.hw, (unsigned int)pte, (unsigned int)hw,

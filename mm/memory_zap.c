@@ -35,6 +35,7 @@ void put_page(struct page *page)
 	ClearPageUptodate(page);
 	ClearPageDirty(page);
 	ClearPageSwapBacked(page);
+	ClearPageReferenced(page);
 	__free_page(page);
 }
 
@@ -63,8 +64,14 @@ static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long 
 		page = vm_normal_page(vma, a, pte);
 		if (!page)
 			continue;
-		if (!PageAnon(page) && pte_dirty(pte))
-			SetPageDirty(page);
+		if (!PageAnon(page)) {
+			if (pte_dirty(pte))
+				SetPageDirty(page);
+			/* Linux mark_page_accessed, its first step: the page-cache
+			 * page remembers it was used (smaps' Referenced elsewhere). */
+			if (pte_young(pte))
+				SetPageReferenced(page);
+		}
 		dec_mm_counter(mm, mm_counter(page));
 		page_remove_rmap(page, vma);
 		freed[nfreed++] = page;

@@ -39,6 +39,7 @@ enum pageflags {
 	PG_uptodate,    /* a user page's contents are valid (filled or zeroed) */
 	PG_dirty,       /* a page-cache page differs from its backing (shmem: always) */
 	PG_swapbacked,  /* backed by swap, not a file: anon and shmem/tmpfs pages */
+	PG_referenced,  /* accessed once through an unmapped PTE (mark_page_accessed) */
 	__NR_PAGEFLAGS,
 };
 
@@ -57,6 +58,7 @@ PAGEFLAG(Head, PG_head)
 PAGEFLAG(Uptodate, PG_uptodate)
 PAGEFLAG(Dirty, PG_dirty)
 PAGEFLAG(SwapBacked, PG_swapbacked)
+PAGEFLAG(Referenced, PG_referenced)
 
 /* Tail pages of a compound page point at their head, with bit 0 set. */
 static inline bool PageTail(const struct page *p)

@@ -121,7 +121,7 @@ static void __do_user_fault(unsigned long addr, unsigned int fsr, unsigned int s
 
 	printk("8<--- cut here ---\n");
 	printk("%s: unhandled page fault (%d) at 0x%08lx, code 0x%03x\n",
-	       tsk->comm, sig, addr, fsr & ~FSR_LNX_PF);
+	       tsk->comm, sig, addr, fsr);     /* a prefetch abort shows FSR_LNX_PF, as in Linux */
 	show_pte("", tsk->mm, addr);
 	__show_regs(regs);
 	force_sig_fault(sig, code, (void __user *)addr);

@@ -81,11 +81,9 @@ ENTRY(vector_swi)
 	ldr	r9, =sys_call_table_size
 	ldr	r9, [r9]
 	stmdb	sp!, {r4, r5}			@ arguments 5 and 6
-	mov	ip, #0
 	cmp	r7, r9				@ unsigned: a negative number too
 	ldrlo	ip, [r8, r7, lsl #2]
-	cmp	ip, #0				@ out of range, or a weak hole
-	ldreq	ip, =sys_ni_syscall
+	ldrhs	ip, =sys_ni_syscall		@ past the table: -ENOSYS
 	adr	lr, ret_fast_syscall
 	bx	ip				@ r0-r3 are still the caller's
 ENDPROC(vector_swi)

@@ -17,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <asm/cp15.h>
+#include <asm/domain.h>
 #include <asm/ptrace.h>
 #include <asm/elf.h>
 #include <asm/cacheflush.h>
@@ -58,6 +59,11 @@ void __show_regs(struct pt_regs *regs)
 	unsigned long flags = regs->ARM_cpsr;
 	u32 domain = read_dacr();
 	char buf[64];
+
+	/* Linux (CPU_SW_DOMAIN_PAN): user mode runs with the user domain open,
+	 * and its DACR is not saved on entry, so show what it was: */
+	if (user_mode(regs))
+		domain = DACR_UACCESS_ENABLE;
 
 	show_regs_print_info();
 	printk("PC is at %pS\n", (void *)instruction_pointer(regs));

@@ -169,36 +169,6 @@ static unsigned long sigpage_addr(const struct mm_struct *mm, unsigned int npage
 	return first;           /* Linux: first + (random % slots) pages */
 }
 
-/* Is [addr, addr + len) free of VMAs (and their stack guard gaps)? */
-static bool range_is_free(struct mm_struct *mm, unsigned long addr, unsigned long len)
-{
-	struct vm_area_struct *vma = find_vma(mm, addr);
-
-	return !vma || vm_start_gap(vma) >= addr + len;
-}
-
-/*
- * The top-down get_unmapped_area for a file-less mapping: the hint if it
- * is free, else the highest free range below mmap_base (Linux
- * arch_get_unmapped_area_topdown -> vm_unmapped_area).
- */
-static unsigned long sigpage_unmapped_area(struct mm_struct *mm, unsigned long hint,
-					   unsigned long len)
-{
-	unsigned long addr = mm->mmap_base - len;
-	struct vm_area_struct *vma;
-
-	if (hint && hint <= TASK_SIZE - len && range_is_free(mm, hint, len))
-		return hint;
-	while (addr >= FIRST_USER_ADDRESS && addr < mm->mmap_base) {
-		vma = find_vma(mm, addr);
-		if (!vma || vm_start_gap(vma) >= addr + len)
-			return addr;
-		addr = vma->vm_start - len;     /* below the VMA in the way */
-	}
-	return (unsigned long)-ENOMEM;
-}
-
 /*
  * arch_setup_additional_pages - map [sigpage] into mm (Linux's, whose
  * sigreturn trampolines the kernel points a signal handler's lr at).
@@ -215,7 +185,8 @@ int arch_setup_additional_pages(struct mm_struct *mm)
 	}
 	if (!signal_page)
 		return -ENOMEM;
-	addr = sigpage_unmapped_area(mm, sigpage_addr(mm, 1), PAGE_SIZE);
+	/* the hint is 0 (see sigpage_addr): the highest hole below mmap_base */
+	addr = get_unmapped_area(mm, sigpage_addr(mm, 1), PAGE_SIZE, 0);
 	if (IS_ERR_VALUE(addr))
 		return (int)addr;
 	vma = _install_special_mapping(mm, addr, PAGE_SIZE,

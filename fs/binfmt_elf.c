@@ -37,6 +37,7 @@
 #include <linux/slab.h>
 #include <linux/binfmts.h>
 #include <asm/elf.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <string.h>
 

@@ -20,6 +20,7 @@
 #include <asm/domain.h>
 #include <asm/ptrace.h>
 #include <asm/elf.h>
+#include <asm/processor.h>
 #include <asm/cacheflush.h>
 #include <generated/compile.h>
 #include <string.h>

@@ -41,9 +41,6 @@
 #include <asm/ptrace.h>
 #include <string.h>
 
-#ifndef PAGE_ALIGN
-#define PAGE_ALIGN(x)   ALIGN((unsigned long)(x), PAGE_SIZE)
-#endif
 #define ELF_MIN_ALIGN           PAGE_SIZE
 #define ELF_PAGESTART(v)        ((v) & ~(unsigned long)(ELF_MIN_ALIGN - 1))
 #define ELF_PAGEOFFSET(v)       ((v) & (ELF_MIN_ALIGN - 1))

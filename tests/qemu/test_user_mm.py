@@ -312,7 +312,17 @@ def test_maps_status_stat_formats(con):
     assert maps[-1].startswith("ffff0000-ffff1000 r-xp 00000000 00:00 0 ")
     assert maps[-1].endswith(" [vectors]") and len(maps[-1]) == 49 + len("[vectors]")
     assert any(re.fullmatch(r"[0-9a-f-]{17} rw-p 00000000 00:00 0 ", l) for l in maps), maps
-    keys = re.findall(r"^(\w+):", con.run(f"cat /proc/{pid}/status"), re.M)
+    st = con.run(f"cat /proc/{pid}/status")
+    assert "\nUmask:\t0022\nState:\tT (stopped)\n" in st and "\nGroups:\t \n" in st, st
+    for line in st.split("\n"):
+        if line.endswith(" kB"):                # seq_put_decimal_ull_width(.., 8)
+            assert re.fullmatch(r"\w+:\t[ \d]{8} kB", line), line
+    sm = con.run(f"cat /proc/{pid}/smaps").split("\n")
+    for line in sm:
+        if line.endswith(" kB"):                # every value ends in column 24
+            assert len(line) == 24 + 3 and re.fullmatch(r"\w+: +\d+ kB", line), line
+    assert "THPeligible:    0" in sm
+    keys = re.findall(r"^(\w+):", st, re.M)
     assert keys[:16] == ["Name", "Umask", "State", "Tgid", "Ngid", "Pid", "PPid", "TracerPid",
                          "Uid", "Gid", "FDSize", "Groups", "NStgid", "NSpid", "NSpgid", "NSsid"]
     assert keys[16:31] == ["VmPeak", "VmSize", "VmLck", "VmPin", "VmHWM", "VmRSS", "RssAnon",
@@ -367,4 +377,44 @@ def test_spread_pte_pages_in_highmem(boot):
     windows |= {(base + i * 0x200000) >> 21 for i in range(n)}
     windows |= {(v["end"] - 1) >> 21 for v in vmas if v.get("Rss", 0) and v["name"] == "[stack]"}
     assert kb(status(con, pid)["VmPTE"]) == 2 * len(windows)
+    con.run(f"kill -9 {pid}")
+
+
+# ---- (e) the fault trace (mm/fault_trace.c) agrees with /proc ------------------------
+
+TRACE_RE = (r"fault: ([\w/]+)\[(\d+)\] 0x([0-9a-f]{8}) (?:FSR 0x[0-9a-f]+ [^\n]*|gup[^\n]*)\n"
+            r"(?:\[[ \d.]+\] )?\s+vma [0-9a-f]{8}-[0-9a-f]{8} \S{4} [0-9a-f]{8} (.+?) pte ([0-9a-f]{8})/([0-9a-f]{8}) -> "
+            r"([0-9a-f]{8})/([0-9a-f]{8}) ret 0x[0-9a-f]+")
+
+
+def test_fault_trace_zero_page_and_young_faults(con):
+    """With the fault trace on: zero's read is one do_anonymous_page fault
+    whose new Linux PTE maps the pfn vtop calls the zero page; its write
+    one do_wp_page fault; after clear_refs, memtouch's step 2 shows
+    exactly as many "young" faults as pgfault grew, each of whose
+    hardware PTE was 0 before (an old PTE has no hardware entry)."""
+    con.run("fault_trace on")
+    out = con.run("/bin/zero")
+    addr = int(re.search(r"zero: read 0 at 0x([0-9a-f]+)", out)[1], 16)
+    mine = [t for t in re.findall(TRACE_RE, out) if int(t[2], 16) == addr]
+    assert len(mine) == 1 and mine[0][3] == "do_anonymous_page", out
+    assert mine[0][4:6] == ("00000000", "00000000")
+    zero = re.search(r"page: pfn 0x([0-9a-f]+), \w+, the zero page", vtop(con, 1, addr))
+    assert zero and int(mine[0][6], 16) >> 12 == int(zero[1], 16)
+    out = con.run("fg 1")
+    mine = [t for t in re.findall(TRACE_RE, out) if int(t[2], 16) == addr]
+    assert len(mine) == 1 and mine[0][3].startswith("do_wp_page"), out
+    con.run("kill -9 1")
+
+    out = con.run("/bin/memtouch")
+    pid = int(re.search(r"^\[(\d+)\] Stopped", out, re.M)[1])
+    con.run("fault_trace off")
+    con.run(f"echo 1 > /proc/{pid}/clear_refs")
+    pf0 = pgfault(con)
+    con.run("fault_trace on")
+    out = con.run(f"fg {pid}")
+    con.run("fault_trace off")
+    traces = re.findall(TRACE_RE, out)
+    assert traces and all(t[3] == "young" and t[5] == "00000000" for t in traces), out
+    assert pgfault(con) - pf0 == len(traces)
     con.run(f"kill -9 {pid}")

@@ -34,12 +34,6 @@
 #include <asm/elf.h>
 #include <string.h>
 
-#ifndef PAGE_ALIGN
-#define PAGE_ALIGN(x)   ALIGN((unsigned long)(x), PAGE_SIZE)
-#endif
-#ifndef offset_in_page
-#define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
-#endif
 #define STACK_TOP_MAX   STACK_TOP       /* no 26-bit or compat personalities */
 #define STACK_EXPAND    (128 * 1024UL)  /* Linux's stack_expand: 32 pages below the strings */
 
@@ -335,7 +329,12 @@ static void give_exec_faults(struct task_struct *p, unsigned long min0, unsigned
 	current->maj_flt = maj0;
 }
 
-int kernel_execve_task(struct task_struct *p, const char *filename,
+/*
+ * The common part: file is the opened file, or NULL to look filename up in
+ * the archive once the strings are on the stack (Linux opens it in
+ * bprm_execve, after copying them).
+ */
+static int execve_task(struct task_struct *p, struct file *file, const char *filename,
 		       const char *const *argv, const char *const *envp)
 {
 	struct linux_binprm bprm = { .task = p, .filename = filename, .argv = argv, .envp = envp };
@@ -358,7 +357,7 @@ int kernel_execve_task(struct task_struct *p, const char *filename,
 		return ret;
 	ret = copy_all_strings(&bprm, argv, envp);
 	if (!ret) {
-		bprm.file = filp_open(filename);
+		bprm.file = file ? file : filp_open(filename);
 		ret = bprm.file ? load_elf_binary(&bprm) : -ENOENT;
 	}
 	if (ret) {
@@ -370,4 +369,16 @@ int kernel_execve_task(struct task_struct *p, const char *filename,
 	}
 	give_exec_faults(p, min0, maj0);
 	return ret;
+}
+
+int kernel_execve_task(struct task_struct *p, const char *filename,
+		       const char *const *argv, const char *const *envp)
+{
+	return execve_task(p, NULL, filename, argv, envp);
+}
+
+int kernel_execve_file(struct task_struct *p, struct file *file, const char *filename,
+		       const char *const *argv, const char *const *envp)
+{
+	return file ? execve_task(p, file, filename, argv, envp) : -EINVAL;
 }

@@ -57,7 +57,7 @@ static unsigned long sigpending_rlimit(void)
 
 static void task_state(struct seq_file *m, struct task_struct *p)
 {
-	seq_printf(m, "Umask:\t%#04o\n", 022);
+	seq_puts(m, "Umask:\t0022\n");       /* Linux "%#04o" of the default umask 022 */
 	seq_printf(m, "State:\t%s", get_task_state(p));
 	seq_printf(m, "\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\nTracerPid:\t0", p->pid, p->pid);
 	seq_puts(m, "\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0");

@@ -47,9 +47,6 @@ struct file;
 #define VM_SEQ_READ     0x00008000UL
 #define VM_RAND_READ    0x00010000UL
 #endif
-#ifndef IS_ERR_VALUE
-#define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-4095)
-#endif
 #define VM_STACK_INCOMPLETE_SETUP (VM_RAND_READ | VM_SEQ_READ)
 
 struct linux_binprm {
@@ -78,6 +75,11 @@ struct linux_binprm {
  * is leaked.
  */
 int kernel_execve_task(struct task_struct *p, const char *filename,
+		       const char *const *argv, const char *const *envp);
+
+/* The same with a file already open (any struct file whose f_inode holds
+ * the bytes: the self-tests exec corrupted copies of a program this way). */
+int kernel_execve_file(struct task_struct *p, struct file *file, const char *filename,
 		       const char *const *argv, const char *const *envp);
 
 /* fs/binfmt_elf.c */

@@ -181,22 +181,22 @@ static bool parse_va(int argc, char **argv, unsigned long *va)
 static struct task_struct *parse_pid_va(int argc, char **argv, unsigned long *va)
 {
 	static char usage[48];
-	struct task_struct *task;
+	struct task_struct *task = &init_task;
 	unsigned int pid;
 
-	snprintf(usage, sizeof(usage), "%s [<pid>] <va>  (va hex, 0x optional)", argv[0]);
-	if (!shell_nargs(argc, argv, 1, 2, usage) || !shell_arg_addr(argv[0], argv[argc - 1], va))
+	snprintf(usage, sizeof(usage), "%s [<pid>] <va>  (hex, 0x optional)", argv[0]);
+	if (!shell_nargs(argc, argv, 1, 2, usage))
 		return NULL;
-	if (argc == 2)
-		return &init_task;
-	if (!shell_arg_uint(argv[0], "pid", argv[1], 1, 0x7fffffff, &pid))
-		return NULL;
-	task = find_task_by_vpid(pid);
-	if (!task || !task->mm) {
-		con_printf("Error: %s: no process with pid %u\n", argv[0], pid);
-		return NULL;
+	if (argc == 3) {
+		if (!shell_arg_uint(argv[0], "pid", argv[1], 1, 0x7fffffff, &pid))
+			return NULL;
+		task = find_task_by_vpid(pid);
+		if (!task || !task->mm) {
+			con_printf("Error: %s: no process with pid %u\n", argv[0], pid);
+			return NULL;
+		}
 	}
-	return task;
+	return shell_arg_addr(argv[0], argv[argc - 1], va) ? task : NULL;
 }
 
 static void cmd_vtop(int argc, char **argv)

@@ -37,12 +37,10 @@
 #include <linux/slab.h>
 #include <linux/binfmts.h>
 #include <asm/elf.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <string.h>
 
-#ifndef PAGE_ALIGN
-#define PAGE_ALIGN(x)   ALIGN((unsigned long)(x), PAGE_SIZE)
-#endif
 #define ELF_MIN_ALIGN           PAGE_SIZE
 #define ELF_PAGESTART(v)        ((v) & ~(unsigned long)(ELF_MIN_ALIGN - 1))
 #define ELF_PAGEOFFSET(v)       ((v) & (ELF_MIN_ALIGN - 1))
@@ -124,6 +122,8 @@ static int check_load_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 	if (BAD_ADDR(ph->p_vaddr) || ph->p_memsz > TASK_SIZE ||
 	    TASK_SIZE - ph->p_memsz < ph->p_vaddr)
 		return refuse(bprm, -EINVAL, "PT_LOAD segment beyond user space (TASK_SIZE)");
+	if (ELF_PAGESTART(ph->p_vaddr) < FIRST_USER_ADDRESS && ph->p_memsz)
+		return refuse(bprm, -EPERM, "PT_LOAD below the lowest user address");
 	if (ELF_PAGEOFFSET(ph->p_offset) != ELF_PAGEOFFSET(ph->p_vaddr))
 		return refuse(bprm, -EINVAL, "PT_LOAD p_offset and p_vaddr differ modulo the page size");
 	return 0;

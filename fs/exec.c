@@ -34,12 +34,6 @@
 #include <asm/elf.h>
 #include <string.h>
 
-#ifndef PAGE_ALIGN
-#define PAGE_ALIGN(x)   ALIGN((unsigned long)(x), PAGE_SIZE)
-#endif
-#ifndef offset_in_page
-#define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
-#endif
 #define STACK_TOP_MAX   STACK_TOP       /* no 26-bit or compat personalities */
 #define STACK_EXPAND    (128 * 1024UL)  /* Linux's stack_expand: 32 pages below the strings */
 

@@ -297,6 +297,7 @@ static void exec_hello_stack(struct ktest *t)
 enum corruption {
 	BAD_MAGIC, BAD_MACHINE, BAD_EABI, BAD_CLASS, BAD_TYPE_DYN, BAD_PHENTSIZE,
 	BAD_PHOFF, BAD_SEG_PAST_EOF, BAD_INTERP, BAD_FILESZ, BAD_NO_LOAD, BAD_BSS_RO,
+	BAD_VADDR_ZERO, BAD_HUGE_BSS, BAD_PHNUM_HUGE,
 	NR_CORRUPTIONS
 };
 
@@ -333,6 +334,14 @@ static int corrupt(u8 *img, const struct hello_elf *h, enum corruption c)
 		ph[data].p_flags &= ~PF_W;
 		return ph[data].p_memsz > ph[data].p_filesz &&
 		       ((ph[data].p_vaddr + ph[data].p_filesz) & ~PAGE_MASK) ? -EFAULT : 0;
+	case BAD_VADDR_ZERO:    ph[0].p_vaddr = 0; return -EPERM;
+	case BAD_HUGE_BSS:
+		/* a bss up to the stack's strings page, unmapping the rest of the
+		 * stack as Linux's vm_brk_flags would: still a process, whose
+		 * [sigpage] lands in the hole below the text (top-down search) */
+		ph[data].p_memsz = STACK_TOP - PAGE_SIZE * 2 - ph[data].p_vaddr;
+		return 0;
+	case BAD_PHNUM_HUGE:    ex->e_phnum = 0xffff; return -ENOEXEC;
 	default:                return 0;
 	}
 }

@@ -444,6 +444,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	tmp = find_vma(mm, end);
 	if (tmp && tmp->vm_start < end && split_vma(mm, tmp, end, 1))
 		return -ENOMEM;
+	vma = find_vma(mm, start);              /* the first VMA inside, after the cuts */
 	prev = vma_prev_of(mm, vma);
 	next = find_vma(mm, end);
 	for (tmp = vma; tmp && tmp != next; tmp = vma_next_of(mm, tmp))

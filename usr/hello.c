@@ -20,6 +20,6 @@ int main(int argc, char **argv, char **envp)
 	       getauxval(AT_PAGESZ), getauxval(AT_PHDR), getauxval(AT_ENTRY),
 	       getauxval(AT_RANDOM));
 	if (argc == 3 && !strcmp(argv[1], "exit"))
-		return (int)parse_long(argv[0], argv[2]);
+		return (int)parse_long("hello", argv[2]);
 	return 0;
 }

@@ -49,7 +49,7 @@ grow_stack(unsigned long limit, volatile unsigned char *up)
 
 static long arg(int argc, char **argv, int i, long def, long min, long max)
 {
-	long v = argc > i ? parse_long(argv[0], argv[i]) : def;
+	long v = argc > i ? parse_long("memtouch", argv[i]) : def;
 
 	if (v < min || v > max) {
 		printf("memtouch: argument %d must be %ld..%ld\n", i, min, max);

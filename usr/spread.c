@@ -18,7 +18,7 @@ int main(int argc, char **argv, char **envp)
 		printf("usage: spread <n>\n");
 		return 2;
 	}
-	n = parse_long(argv[0], argv[1]);
+	n = parse_long("spread", argv[1]);
 	if (n < 1 || n > 512) {
 		printf("spread: n must be 1..512\n");
 		return 2;

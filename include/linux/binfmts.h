@@ -47,9 +47,6 @@ struct file;
 #define VM_SEQ_READ     0x00008000UL
 #define VM_RAND_READ    0x00010000UL
 #endif
-#ifndef IS_ERR_VALUE
-#define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-4095)
-#endif
 #define VM_STACK_INCOMPLETE_SETUP (VM_RAND_READ | VM_SEQ_READ)
 
 struct linux_binprm {

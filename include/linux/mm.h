@@ -328,6 +328,10 @@ struct vm_area_struct *vma_next_of(struct mm_struct *mm, struct vm_area_struct *
 extern unsigned long stack_guard_gap;
 unsigned long vm_start_gap(const struct vm_area_struct *vma);
 
+/* Where a mapping of len bytes could go (Linux get_unmapped_area, on mm):
+ * MAP_FIXED: addr itself; else a free hint, else top-down below mmap_base. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
+				unsigned long flags);
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,
 		      unsigned long pgoff);

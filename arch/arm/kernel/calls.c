@@ -18,19 +18,6 @@
 
 #define NR_syscalls 452         /* Linux 6.1 ARM: the table's length */
 
-/*
- * The memory-management calls live in mm/ (mmap.c, mprotect.c). A build
- * whose mm/ has not got them yet still links: the weak reference is then
- * 0, and vector_swi treats a 0 entry like sys_ni_syscall.
- */
-extern long sys_brk(unsigned long brk) __attribute__((weak));
-extern long sys_munmap(unsigned long addr, size_t len) __attribute__((weak));
-extern long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
-	__attribute__((weak));
-extern long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
-		      unsigned long flags, unsigned long fd, unsigned long pgoff)
-	__attribute__((weak));
-
 long sys_ni_syscall(void)
 {
 	return -ENOSYS;

@@ -23,8 +23,11 @@
  * Differences from Linux: no syscall tracing/audit/seccomp hooks, no OABI
  * (the number is always r7), and ret_to_user calls into C every time
  * rather than testing thread_info flags first: one CPU, no preemption, and
- * the check is a few loads. User mode runs with IRQs and FIQs masked:
- * armmm takes no interrupts yet (Linux requires I clear there).
+ * the check is a few loads. User mode runs with IRQs enabled, as
+ * start_thread sets its cpsr and as Linux requires; armmm enables no
+ * interrupt source (no GIC driver, the GIC CPU interface is off from
+ * reset), so none arrives, and one that did would be a bad_mode report
+ * (entry-armv.S __irq_invalid), not a silent hang.
  */
 #include <asm/assembler.h>
 #include <asm/ptrace.h>
@@ -52,7 +55,6 @@
 	mov	r2, sp
 	ldr	r1, [r2, #S_PSR]		@ the user cpsr
 	ldr	lr, [r2, #S_PC]!		@ the user pc; r2 = &regs->ARM_pc
-	orr	r1, r1, #PSR_I_BIT | PSR_F_BIT	@ no interrupt handling yet
 	msr	spsr_cxsf, r1
 	strex	r1, r2, [r2]			@ clear the exclusive monitor
 	ldmdb	r2, {r0 - lr}^			@ the user r0-r12, sp, lr
@@ -81,11 +83,9 @@ ENTRY(vector_swi)
 	ldr	r9, =sys_call_table_size
 	ldr	r9, [r9]
 	stmdb	sp!, {r4, r5}			@ arguments 5 and 6
-	mov	ip, #0
 	cmp	r7, r9				@ unsigned: a negative number too
 	ldrlo	ip, [r8, r7, lsl #2]
-	cmp	ip, #0				@ out of range, or a weak hole
-	ldreq	ip, =sys_ni_syscall
+	ldrhs	ip, =sys_ni_syscall		@ past the table: -ENOSYS
 	adr	lr, ret_fast_syscall
 	bx	ip				@ r0-r3 are still the caller's
 ENDPROC(vector_swi)

@@ -15,9 +15,12 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <asm/cp15.h>
+#include <asm/domain.h>
 #include <asm/ptrace.h>
 #include <asm/elf.h>
+#include <asm/processor.h>
 #include <asm/cacheflush.h>
 #include <generated/compile.h>
 #include <string.h>
@@ -34,11 +37,10 @@ static const char *const processor_modes[] = {
 static const char *const isa_modes[] = { "ARM", "Thumb", "Jazelle", "ThumbEE" };
 
 /*
- * "CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.1.0-armmm #1": who was
- * running. armmm has no tasks: everything, the console included, runs in
- * the boot context, which in Linux is the idle task of CPU 0 (PID 0,
- * renamed "swapper/0" by sched_init's init_idle). The version is
- * UTS_VERSION up to its first space, as Linux's "%.*s".
+ * "CPU: 0 PID: 5 Comm: fault Not tainted 6.1.0-armmm #1": who was running
+ * (Linux dump_stack_print_info): the console is init_task, PID 0, named
+ * "swapper/0" as Linux's idle task of CPU 0; a process prints its pid and
+ * comm. The version is UTS_VERSION up to its first space, as Linux's "%.*s".
  */
 void show_regs_print_info(void)
 {
@@ -47,8 +49,8 @@ void show_regs_print_info(void)
 
 	while (version[n] && version[n] != ' ')
 		n++;
-	printk("CPU: 0 PID: 0 Comm: swapper/0 %s %s %.*s\n", print_tainted(), UTS_RELEASE,
-	       n, version);
+	printk("CPU: 0 PID: %d Comm: %.20s %s %s %.*s\n", current->pid, current->comm,
+	       print_tainted(), UTS_RELEASE, n, version);
 }
 
 #define domain_mask(dom) domain_val(dom, 3)
@@ -58,6 +60,11 @@ void __show_regs(struct pt_regs *regs)
 	unsigned long flags = regs->ARM_cpsr;
 	u32 domain = read_dacr();
 	char buf[64];
+
+	/* Linux (CPU_SW_DOMAIN_PAN): user mode runs with the user domain open,
+	 * and its DACR is not saved on entry, so show what it was: */
+	if (user_mode(regs))
+		domain = DACR_UACCESS_ENABLE;
 
 	show_regs_print_info();
 	printk("PC is at %pS\n", (void *)instruction_pointer(regs));
@@ -163,36 +170,6 @@ static unsigned long sigpage_addr(const struct mm_struct *mm, unsigned int npage
 	return first;           /* Linux: first + (random % slots) pages */
 }
 
-/* Is [addr, addr + len) free of VMAs (and their stack guard gaps)? */
-static bool range_is_free(struct mm_struct *mm, unsigned long addr, unsigned long len)
-{
-	struct vm_area_struct *vma = find_vma(mm, addr);
-
-	return !vma || vm_start_gap(vma) >= addr + len;
-}
-
-/*
- * The top-down get_unmapped_area for a file-less mapping: the hint if it
- * is free, else the highest free range below mmap_base (Linux
- * arch_get_unmapped_area_topdown -> vm_unmapped_area).
- */
-static unsigned long sigpage_unmapped_area(struct mm_struct *mm, unsigned long hint,
-					   unsigned long len)
-{
-	unsigned long addr = mm->mmap_base - len;
-	struct vm_area_struct *vma;
-
-	if (hint && hint <= TASK_SIZE - len && range_is_free(mm, hint, len))
-		return hint;
-	while (addr >= FIRST_USER_ADDRESS && addr < mm->mmap_base) {
-		vma = find_vma(mm, addr);
-		if (!vma || vm_start_gap(vma) >= addr + len)
-			return addr;
-		addr = vma->vm_start - len;     /* below the VMA in the way */
-	}
-	return (unsigned long)-ENOMEM;
-}
-
 /*
  * arch_setup_additional_pages - map [sigpage] into mm (Linux's, whose
  * sigreturn trampolines the kernel points a signal handler's lr at).
@@ -209,7 +186,8 @@ int arch_setup_additional_pages(struct mm_struct *mm)
 	}
 	if (!signal_page)
 		return -ENOMEM;
-	addr = sigpage_unmapped_area(mm, sigpage_addr(mm, 1), PAGE_SIZE);
+	/* the hint is 0 (see sigpage_addr): the highest hole below mmap_base */
+	addr = get_unmapped_area(mm, sigpage_addr(mm, 1), PAGE_SIZE, 0);
 	if (IS_ERR_VALUE(addr))
 		return (int)addr;
 	vma = _install_special_mapping(mm, addr, PAGE_SIZE,

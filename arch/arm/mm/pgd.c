@@ -14,8 +14,7 @@
  * The kernel half is copied once; a kernel mapping added to swapper_pg_dir
  * later (vmalloc) reaches this table through do_translation_fault
  * (fault.c), as in Linux. Differences: Linux (no LPAE, high vectors) has
- * nothing else to do; its pgd_free also frees a low-vectors PTE page, which
- * high vectors never need.
+ * nothing else to do.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -50,10 +49,24 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 	return new_pgd;
 }
 
-/* pgd_free - give the table back; free_pgtables has freed the PTE pages. */
+/*
+ * pgd_free - give the table back (Linux pgd_free). free_pgtables has
+ * freed every PTE page but the first 2 MiB's: its floor is
+ * FIRST_USER_ADDRESS (8 KiB), so free_pgd_range never frees pmd 0 (on a
+ * CPU with low vectors that table holds the vectors page). Linux frees it
+ * here, and so does armmm.
+ */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
-	(void)mm;
+	pmd_t *pmd = pmd_offset_pgd(pgd + pgd_index(0));
+
+	if (!pmd_none(*pmd) && !pmd_bad(*pmd)) {
+		struct page *pte = pmd_page(*pmd);
+
+		pmd_clear(pmd);
+		pte_free(mm, pte);
+		mm->pgtables_bytes -= PTRS_PER_PTE * sizeof(pte_t);
+	}
 	free_pages((unsigned long)pgd, PGD_ORDER);
 }
 
@@ -78,12 +91,15 @@ struct page *pte_alloc_one(struct mm_struct *mm)
 	p = kmap_local_page(page);
 	clean_dcache_area((char *)p + PTE_HWTABLE_OFF, PTE_HWTABLE_SIZE);
 	kunmap_local(p);
+	/* Linux pgtable_pte_page_ctor: /proc/meminfo's PageTables counts user PTE pages */
+	NODE_DATA(0)->vm_stat[NR_PAGETABLE]++;
 	return page;
 }
 
 void pte_free(struct mm_struct *mm, struct page *pte_page)
 {
 	(void)mm;
+	NODE_DATA(0)->vm_stat[NR_PAGETABLE]--;          /* pgtable_pte_page_dtor */
 	__free_page(pte_page);
 }
 

@@ -77,15 +77,9 @@ const char *elf_check_arch_why(const struct elf32_hdr *x);
 /* Fill elf_hwcap/elf_hwcap2 from the CPU's ID registers, once. */
 void elf_hwcap_init(void);
 
-/* start_thread (Linux keeps it in asm/processor.h): a process's first
- * user registers. arch_setup_additional_pages: [sigpage]. process.c. */
-struct pt_regs;
+/* Map [sigpage] into mm (arch/arm/kernel/process.c). Linux passes the
+ * linux_binprm and uses current->mm; here the mm is not current's. */
 struct mm_struct;
-void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
 int arch_setup_additional_pages(struct mm_struct *mm);
-
-/* Linux's ELF_PLAT_INIT: r0 = 0 at entry (a dynamic linker would pass its
- * atexit hook there; a static program must see 0). */
-#define ELF_PLAT_INIT(regs)     ((regs)->ARM_r0 = 0)
 
 #endif

@@ -278,6 +278,14 @@ def test_clear_refs_other_values(con):
         assert out.strip() == "echo: write error: Invalid argument", out
     out = con.run(f"echo 1 > /proc/{pid}/maps")
     assert out.strip() == "echo: write error: Invalid argument", out
+    out = con.run(f"echo 99999999999 > /proc/{pid}/clear_refs")     # kstrtoint: ERANGE
+    assert out.strip() == "echo: write error: Numerical result out of range", out
+    out = con.run(f"echo 1 >")
+    assert out.strip() == "echo: usage: echo [WORD...] [> FILE]", out
+    assert con.run("echo hello  world").strip() == "hello world"
+    # the process's view of a kernel address and of a never-touched one
+    assert "pid %d (memtouch)" % pid in con.run(f"vtop {pid} 0xffff0000")
+    assert "no PTE page" in con.run(f"ptepage {pid} 0x40000000")
     con.run(f"kill -9 {pid}")
     assert con.run("jobs").strip() == ""
     out = con.run(f"echo 1 > /proc/{pid}/clear_refs")

@@ -19,8 +19,6 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 				 struct file *file, unsigned long pgoff);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 	      int new_below);
-unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
-				unsigned long flags);
 unsigned long __do_brk(struct mm_struct *mm, unsigned long brk);
 
 #endif

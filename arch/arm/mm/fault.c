@@ -16,19 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
-#if __has_include(<linux/sched/signal.h>)
-#include <linux/sched/signal.h>     /* s12-task: force_sig_fault */
-#else   /* until s12-task's kernel/signal.c is merged */
-#define SIGBUS       7
-#define SIGKILL      9
-#define SIGSEGV      11
-#define SEGV_MAPERR  1
-#define SEGV_ACCERR  2
-#define BUS_ADRALN   1
-#define BUS_ADRERR   2
-#define BUS_OBJERR   3
-int force_sig_fault(int sig, int code, void __user *addr);
-#endif
+#include <linux/sched/signal.h>     /* force_sig_fault, SIGSEGV, SEGV_* (kernel/signal.c) */
 #include <asm/fsr.h>
 #include <asm/pgtable.h>
 #include <asm/memory.h>

@@ -440,6 +440,43 @@ static void test_asids(void **state)
 	drop_mm(m2);
 }
 
+/*
+ * ASID rollover: 8-bit ASIDs run out after 255 address spaces; the next
+ * switch starts a generation (whole TLB flushed), in which the running mm
+ * keeps its number and the new one gets another; ASID 0 is never handed out.
+ */
+static void test_asid_rollover(void **state)
+{
+	static struct mm_struct *m[300];
+	unsigned long before = asid_rollovers;
+	int i, j, rolled_at = -1;
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		unsigned long r = asid_rollovers;
+		unsigned int prev_asid = i ? ASID(m[i - 1]) : 0;
+
+		m[i] = mm_alloc();
+		assert_non_null(m[i]);
+		switch_mm(i ? m[i - 1] : &init_mm, m[i], &uvm_task);
+		assert_int_not_equal(ASID(m[i]), 0);
+		if (asid_rollovers != r) {
+			assert_int_equal(asid_rollovers, r + 1);
+			rolled_at = i;
+			assert_int_equal(ASID(m[i - 1]), prev_asid);     /* kept */
+			assert_int_equal(m[i - 1]->context.id >> 8, m[i]->context.id >> 8);
+		}
+		/* unique among this generation's mms */
+		for (j = rolled_at < 0 ? 0 : rolled_at - 1; j < i; j++)
+			if (m[j]->context.id >> 8 == m[i]->context.id >> 8)
+				assert_int_not_equal(ASID(m[j]), ASID(m[i]));
+	}
+	assert_true(asid_rollovers > before && rolled_at > 0);
+	switch_mm(m[299], &init_mm, NULL);
+	for (i = 0; i < 300; i++)
+		mmput(m[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +494,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mprotect, uvm_setup, uvm_teardown),
 		cmocka_unit_test_setup_teardown(test_gup, uvm_setup, uvm_teardown),
 		cmocka_unit_test_setup_teardown(test_asids, uvm_setup, uvm_teardown),
+		cmocka_unit_test_setup_teardown(test_asid_rollover, uvm_setup, uvm_teardown),
 	};
 
 	return cmocka_run_group_tests_name("uvm", tests, NULL, NULL);

@@ -59,8 +59,12 @@ static bool read_hello(struct ktest *t, struct hello_elf *h)
 	return read_prog(t, h, HELLO);
 }
 
-/* A task exec'ed with test_argv/test_envp, or NULL (the case failed). */
-static struct task_struct *exec_hello(struct ktest *t, struct file *file, int *err)
+/*
+ * A task exec'ed with test_argv/test_envp, or NULL (the case failed): from
+ * file under the name path, or from the archive's path if file is NULL.
+ */
+static struct task_struct *exec_as(struct ktest *t, struct file *file, const char *path,
+				   int *err)
 {
 	struct task_struct *p = create_task();
 
@@ -68,9 +72,14 @@ static struct task_struct *exec_hello(struct ktest *t, struct file *file, int *e
 		ktest_fail(t, __FILE__, __LINE__, "create_task: out of memory");
 		return NULL;
 	}
-	*err = file ? kernel_execve_file(p, file, HELLO, test_argv, test_envp)
-		    : kernel_execve_task(p, HELLO, test_argv, test_envp);
+	*err = file ? kernel_execve_file(p, file, path, test_argv, test_envp)
+		    : kernel_execve_task(p, path, test_argv, test_envp);
 	return p;
+}
+
+static struct task_struct *exec_hello(struct ktest *t, struct file *file, int *err)
+{
+	return exec_as(t, file, HELLO, err);
 }
 
 static void drop_task(struct task_struct *p)
@@ -161,7 +170,7 @@ static void exec_prog_vmas(struct ktest *t, const char *path, const char *comm)
 
 	if (!read_prog(t, &h, path))
 		return;
-	p = exec_hello(t, h.file, &err);
+	p = exec_as(t, NULL, path, &err);
 	if (!p)
 		return;
 	KTEST_EXPECT_EQ(t, err, 0);
@@ -181,7 +190,7 @@ static void exec_hello_vmas(struct ktest *t)
 /* memtouch: text, .data from the file (2 pages), bss, [sigpage], stack */
 static void exec_memtouch_vmas(struct ktest *t)
 {
-	exec_prog_vmas(t, "/bin/memtouch", "hello");
+	exec_prog_vmas(t, "/bin/memtouch", "memtouch");
 }
 
 static u32 read_word(struct ktest *t, struct mm_struct *mm, unsigned long addr)

@@ -129,8 +129,9 @@ def test_memtouch_rss_and_faults(con):
     /proc/vmstat pgfault and /proc/<pid>/stat minflt, and exactly
     (W2-W1)+(H2-H1) more anonymous pages; the zero-page reads add none.
     Within each run the RSS lines of status agree with smaps, the mmap VMA
-    holds exactly W pages, the heap W..., and the archive's pages
-    (text, the read .data page) are shmem pages."""
+    holds exactly W pages and the heap H (+ the .bss page), the archive's
+    pages (text, the read .data page) are shmem pages, and minflt is one
+    fault per resident page plus one per zero-page read."""
     runs = []
     for (r, w, h, s) in ((4, 4, 3, 5), (6, 8, 5, 5)):
         pid, (mmap, heap, data, stack), faults = memtouch_stop1(con, r, w, h, s)
@@ -155,6 +156,14 @@ def test_memtouch_rss_and_faults(con):
         d = vma_at(vmas, data)
         assert d["name"] == "/bin/memtouch" and d["perms"] == "rw-p"
         assert vma_at(vmas, stack)["name"] == "[stack]"
+        # Every resident page cost exactly one fault (first touch: a write
+        # makes the page, a read of the archive maps it, the .data write
+        # copies it), plus one per zero-page read: nothing was touched
+        # twice in a way that faults twice. Exec's fault on the stack
+        # counts too (Linux charges GUP faults to current, the new task).
+        # Under Linux the shell's forked child adds its pre-exec faults.
+        assert runs[-1][5] == sum(v["Rss"] for v in vmas) // 4 + r
+        assert faults == runs[-1][5]            # nothing else faulted meanwhile
         con.run(f"kill -9 {pid}")
 
     (r1, w1, h1, _, f1, mf1, st1), (r2, w2, h2, _, f2, mf2, st2) = runs
@@ -269,6 +278,14 @@ def test_clear_refs_other_values(con):
         assert out.strip() == "echo: write error: Invalid argument", out
     out = con.run(f"echo 1 > /proc/{pid}/maps")
     assert out.strip() == "echo: write error: Invalid argument", out
+    out = con.run(f"echo 99999999999 > /proc/{pid}/clear_refs")     # kstrtoint: ERANGE
+    assert out.strip() == "echo: write error: Numerical result out of range", out
+    out = con.run(f"echo 1 >")
+    assert out.strip() == "echo: usage: echo [WORD...] [> FILE]", out
+    assert con.run("echo hello  world").strip() == "hello world"
+    # the process's view of a kernel address and of a never-touched one
+    assert "pid %d (memtouch)" % pid in con.run(f"vtop {pid} 0xffff0000")
+    assert "no PTE page" in con.run(f"ptepage {pid} 0x40000000")
     con.run(f"kill -9 {pid}")
     assert con.run("jobs").strip() == ""
     out = con.run(f"echo 1 > /proc/{pid}/clear_refs")

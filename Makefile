@@ -57,7 +57,10 @@ FDT_CFLAGS := $(filter-out -Werror -Wextra,$(CFLAGS)) -Wno-sign-compare
 LIBGCC    := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
 
 head-y := arch/arm/kernel/head.o
-obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
+obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/entry-common.o \
+          arch/arm/kernel/calls.o arch/arm/lib/uaccess.o arch/arm/lib/uaccess_copy.o \
+          kernel/fork.o kernel/exit.o kernel/signal.o kernel/sched/core.o kernel/sys.o \
+          kernel/shell_jobs.o fs/read_write.o fs/exec.o fs/binfmt_elf.o arch/arm/kernel/elf.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o arch/arm/kernel/process.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
           arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \
@@ -70,9 +73,13 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           mm/page_alloc_debug.o mm/bench.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
           mm/slub.o mm/slub_debug.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
           mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o \
-          init/initramfs.o usr/initramfs_data.o
+          init/initramfs.o usr/initramfs_data.o \
+          mm/mmap.o mm/mmap_mm.o mm/mprotect.o mm/memory.o mm/memory_zap.o mm/filemap.o \
+          mm/rmap.o mm/fault_trace.o arch/arm/mm/pgd.o arch/arm/mm/context.o arch/arm/mm/extable.o \
+          fs/proc/base.o fs/proc/task_mmu.o fs/proc/array.o mm/pagewalk.o kernel/shell_echo.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
-                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o
+                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o \
+                       arch/arm/lib/uaccess_test.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o
 
 OBJS      := $(addprefix $(O)/,$(head-y) $(obj-y))

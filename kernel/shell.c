@@ -8,6 +8,7 @@
 #include <linux/ktest.h>
 #include <linux/reboot.h>
 #include <linux/seq_file.h>
+#include <linux/sched.h>
 #include <linux/shell.h>
 #include <asm/setup.h>
 #include <asm/vtop.h>
@@ -15,7 +16,7 @@
 
 #define SHELL_PROMPT "armmm# "
 #define LINE_MAX_LEN SHELL_LINE_MAX
-#define MAX_ARGS     8
+#define MAX_ARGS     SHELL_MAX_ARGS
 
 static void cmd_help(int argc, char **argv);
 
@@ -173,20 +174,53 @@ static bool parse_va(int argc, char **argv, unsigned long *va)
 	return shell_nargs(argc, argv, 1, 1, usage) && shell_arg_addr(argv[0], argv[1], va);
 }
 
+/*
+ * vtop and ptepage: "<va>" walks the kernel's tables (swapper_pg_dir),
+ * "<pid> <va>" the process's (its mm->pgd). Null: a bad argument (said).
+ */
+static struct task_struct *parse_pid_va(int argc, char **argv, unsigned long *va)
+{
+	static char usage[48];
+	struct task_struct *task = &init_task;
+	unsigned int pid;
+
+	snprintf(usage, sizeof(usage), "%s [<pid>] <va>  (hex, 0x optional)", argv[0]);
+	if (!shell_nargs(argc, argv, 1, 2, usage))
+		return NULL;
+	if (argc == 3) {
+		if (!shell_arg_uint(argv[0], "pid", argv[1], 1, 0x7fffffff, &pid))
+			return NULL;
+		task = find_task_by_vpid(pid);
+		if (!task || !task->mm) {
+			con_printf("Error: %s: no process with pid %u\n", argv[0], pid);
+			return NULL;
+		}
+	}
+	return shell_arg_addr(argv[0], argv[argc - 1], va) ? task : NULL;
+}
+
 static void cmd_vtop(int argc, char **argv)
 {
+	struct task_struct *task;
 	unsigned long va;
 
-	if (parse_va(argc, argv, &va))
+	task = parse_pid_va(argc, argv, &va);
+	if (task == &init_task)
 		vtop_show(va);
+	else if (task)
+		vtop_user_show(task, va);
 }
 
 static void cmd_ptepage(int argc, char **argv)
 {
+	struct task_struct *task;
 	unsigned long va;
 
-	if (parse_va(argc, argv, &va))
+	task = parse_pid_va(argc, argv, &va);
+	if (task == &init_task)
 		ptepage_show(va);
+	else if (task)
+		ptepage_user_show(task, va);
 }
 
 /* Read a word at a virtual address: a deliberate fault if it is unmapped. */
@@ -204,8 +238,8 @@ static const struct shell_cmd commands[] = {
 	{ "ls",       "list the files cat can show",                cmd_ls },
 	{ "cat",      "cat <path>: show a /proc or /sys file",      cmd_cat },
 	{ "pgd",      "show the non-zero swapper_pg_dir entries",   cmd_pgd },
-	{ "vtop",     "vtop <va>: walk the page tables for va",     cmd_vtop },
-	{ "ptepage",  "ptepage <va>: the split PTE page around va", cmd_ptepage },
+	{ "vtop",     "vtop [<pid>] <va>: walk the page tables for va", cmd_vtop },
+	{ "ptepage",  "ptepage [<pid>] <va>: the split PTE page around va", cmd_ptepage },
 	{ "peek",     "peek <va>: read a word (faults if unmapped)", cmd_peek },
 	{ "selftest", "how to run the self-tests (boot argument)",  cmd_selftest },
 	{ "poweroff", "switch the machine off",                     cmd_poweroff },
@@ -337,7 +371,11 @@ __noreturn void shell_run(void)
 		if (!argc)
 			continue;
 		cmd = find_cmd(argv[0]);
-		if (cmd) {
+		if (argv[0][0] == '/') {        /* a program, as a shell runs one */
+			shell_in_command = true;
+			shell_run_program(argc, argv);
+			shell_in_command = false;
+		} else if (cmd) {
 			shell_in_command = true;
 			cmd->fn(argc, argv);
 			shell_in_command = false;

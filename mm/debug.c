@@ -18,6 +18,10 @@ static const struct flag_name pageflag_names[] = {
 	{ 1UL << PG_locked, "locked" },
 	{ 1UL << PG_reserved, "reserved" },
 	{ 1UL << PG_head, "head" },
+	{ 1UL << PG_uptodate, "uptodate" },
+	{ 1UL << PG_dirty, "dirty" },
+	{ 1UL << PG_swapbacked, "swapbacked" },
+	{ 1UL << PG_referenced, "referenced" },
 };
 
 /* Linux 6.1's gfpflag_names for the flags we have, in its order: whole

@@ -40,6 +40,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/vm_event_item.h>
 #include <string.h>
 #include "internal.h"
 
@@ -294,6 +295,7 @@ static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_fla
 		page[1].compound_order = 0;
 	}
 	set_page_count(page, 0);
+	count_vm_events(PGFREE, 1L << order);  /* /proc/vmstat pgfree, boot frees included */
 	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page),
 			fpi_flags);
 }
@@ -586,6 +588,10 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wm
 		page = __rmqueue(zone, order, gfp_migratetype(gfp));
 		if (page) {
 			prep_new_page(page, order, gfp);
+			/* Linux __count_zid_vm_events(PGALLOC, ...): pgalloc_<zone> */
+			if (z == ZONE_NORMAL || z == ZONE_HIGHMEM)
+				count_vm_events(z == ZONE_HIGHMEM ? PGALLOC_HIGH : PGALLOC_NORMAL,
+						1L << order);
 			return page;
 		}
 	}

@@ -1,7 +1,7 @@
 /*
- * mm/vmstat.c - /proc/buddyinfo, /proc/pagetypeinfo and /proc/zoneinfo,
- * byte for byte in Linux 6.1's formats (Linux: mm/vmstat.c frag_show,
- * pagetypeinfo_show, zoneinfo_show).
+ * mm/vmstat.c - /proc/buddyinfo, /proc/pagetypeinfo, /proc/zoneinfo and
+ * /proc/vmstat, byte for byte in Linux 6.1's formats (Linux: mm/vmstat.c
+ * frag_show, pagetypeinfo_show, zoneinfo_show, vmstat_show).
  *
  * Counters we do not have (LRU lists, writeback, workingset, ...) are
  * printed with their Linux names and 0, so a diff against a real Linux
@@ -226,3 +226,98 @@ static int zoneinfo_show(struct seq_file *m, void *priv)
 	return 0;
 }
 DUMP_FILE(zoneinfo, "/proc/zoneinfo", zoneinfo_show, NULL);
+
+/* ---- /proc/vmstat --------------------------------------------------------- */
+
+/*
+ * Linux 6.1's vm_event_item names as Debian's armmp kernel lists them
+ * (zones DMA, Normal, HighMem, Movable; no THP, no NUMA, no swap
+ * readahead stats beyond swap_ra), in order. The events armmm counts
+ * (linux/vm_event_item.h) are found by name; every other one prints 0.
+ */
+static const char * const vm_event_names[] = {
+	"pgpgin", "pgpgout", "pswpin", "pswpout", "pgalloc_dma", "pgalloc_normal", "pgalloc_high",
+	"pgalloc_movable", "allocstall_dma", "allocstall_normal", "allocstall_high",
+	"allocstall_movable", "pgskip_dma", "pgskip_normal", "pgskip_high", "pgskip_movable",
+	"pgfree", "pgactivate", "pgdeactivate", "pglazyfree", "pgfault", "pgmajfault",
+	"pglazyfreed", "pgrefill", "pgreuse", "pgsteal_kswapd", "pgsteal_direct",
+	"pgdemote_kswapd", "pgdemote_direct", "pgscan_kswapd", "pgscan_direct",
+	"pgscan_direct_throttle", "pgscan_anon", "pgscan_file", "pgsteal_anon", "pgsteal_file",
+	"pginodesteal", "slabs_scanned", "kswapd_inodesteal", "kswapd_low_wmark_hit_quickly",
+	"kswapd_high_wmark_hit_quickly", "pageoutrun", "pgrotated", "drop_pagecache", "drop_slab",
+	"oom_kill", "pgmigrate_success", "pgmigrate_fail", "thp_migration_success",
+	"thp_migration_fail", "thp_migration_split", "compact_migrate_scanned",
+	"compact_free_scanned", "compact_isolated", "compact_stall", "compact_fail",
+	"compact_success", "compact_daemon_wake", "compact_daemon_migrate_scanned",
+	"compact_daemon_free_scanned", "cma_alloc_success", "cma_alloc_fail",
+	"unevictable_pgs_culled", "unevictable_pgs_scanned", "unevictable_pgs_rescued",
+	"unevictable_pgs_mlocked", "unevictable_pgs_munlocked", "unevictable_pgs_cleared",
+	"unevictable_pgs_stranded", "balloon_inflate", "balloon_deflate", "balloon_migrate",
+	"swap_ra", "swap_ra_hit", "ksm_swpin_copy", "cow_ksm", "zswpin", "zswpout", "nr_unstable",
+};
+
+static const struct { const char *name; enum vm_event_item item; } vm_events_counted[] = {
+	{ "pgalloc_normal", PGALLOC_NORMAL }, { "pgalloc_high", PGALLOC_HIGH },
+	{ "pgfree", PGFREE }, { "pgfault", PGFAULT }, { "pgmajfault", PGMAJFAULT },
+};
+
+static unsigned long vm_event_value(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vm_events_counted); i++)
+		if (!strcmp(name, vm_events_counted[i].name))
+			return vm_event_states[vm_events_counted[i].item];
+	return 0;
+}
+
+/* Linux global_zone_page_state: a zone counter summed over the zones. */
+static unsigned long global_zone_page_state(enum zone_stat_item item)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_zone(zone)
+		sum += zone_page_state(zone, item);
+	return sum;
+}
+
+/*
+ * Linux global_dirty_limits with the default vm.dirty_ratio 20 and
+ * dirty_background_ratio 10, of global_dirtyable_memory(): free pages
+ * above the reserves plus file LRU pages (none here), HighMem left out.
+ */
+static void global_dirty_limits(unsigned long *pbackground, unsigned long *pdirty)
+{
+	unsigned long free = global_zone_page_state(NR_FREE_PAGES), high = 0, avail;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		if (is_highmem_idx(zone_idx(zone)))
+			high += zone_page_state(zone, NR_FREE_PAGES);
+	avail = free - min(free, totalreserve_pages);
+	avail -= min(avail, high);
+	avail += 1;                     /* Linux: never 0 */
+	*pdirty = avail * 20 / 100;
+	*pbackground = avail * 10 / 100;
+}
+
+static int vmstat_show(struct seq_file *m, void *priv)
+{
+	const struct pglist_data *pgdat = NODE_DATA(0);
+	unsigned long bg, dirty;
+	unsigned int i;
+
+	(void)priv;
+	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+		seq_printf(m, "%s %lu\n", zone_stat_names[i], global_zone_page_state(i));
+	for (i = 0; i < ARRAY_SIZE(node_stat_names); i++)
+		seq_printf(m, "%s %lu\n", node_stat_names[i],
+			   node_stat_value(pgdat, node_stat_names[i]));
+	global_dirty_limits(&bg, &dirty);
+	seq_printf(m, "nr_dirty_threshold %lu\nnr_dirty_background_threshold %lu\n", dirty, bg);
+	for (i = 0; i < ARRAY_SIZE(vm_event_names); i++)
+		seq_printf(m, "%s %lu\n", vm_event_names[i], vm_event_value(vm_event_names[i]));
+	return 0;
+}
+DUMP_FILE(vmstat, "/proc/vmstat", vmstat_show, NULL);

@@ -10,10 +10,18 @@
 #define __maybe_unused  __attribute__((__unused__))
 #define likely(x)       __builtin_expect(!!(x), 1)
 #define unlikely(x)     __builtin_expect(!!(x), 0)
+/* A pointer into user space: never dereferenced directly (asm/uaccess.h).
+ * Linux gives it meaning for sparse; to the compiler it is nothing. */
+#define __user
 #define barrier()       __asm__ __volatile__("" ::: "memory")
 
 /* READ_ONCE/WRITE_ONCE: one access, not torn, not cached in a register. */
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+/* A pointer into user space (sparse's address space in Linux; nothing to the compiler). */
+#ifndef __user
+#define __user
+#endif
 
 #endif

@@ -78,12 +78,25 @@ static inline bool list_empty(const struct list_head *head)
 #define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)
 
+#define list_prev_entry(pos, member) \
+	list_entry((pos)->member.prev, __typeof__(*(pos)), member)
+#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
+
+static inline bool list_is_last(const struct list_head *list, const struct list_head *head)
+{
+	return list->next == head;
+}
+
 #define list_for_each(pos, head) \
 	for (pos = (head)->next; pos != (head); pos = pos->next)
 #define list_for_each_entry(pos, head, member)                           \
 	for (pos = list_first_entry(head, __typeof__(*pos), member);     \
 	     &pos->member != (head);                                      \
 	     pos = list_next_entry(pos, member))
+#define list_for_each_entry_reverse(pos, head, member)                   \
+	for (pos = list_last_entry(head, __typeof__(*pos), member);      \
+	     &pos->member != (head);                                      \
+	     pos = list_prev_entry(pos, member))
 #define list_for_each_entry_safe(pos, n, head, member)                   \
 	for (pos = list_first_entry(head, __typeof__(*pos), member),     \
 	     n = list_next_entry(pos, member);                            \

@@ -100,9 +100,9 @@ void mem_init(void);
 
 /*
  * Linux 6.1's page_mapcount(): _mapcount + 1, where _mapcount is the word
- * page_type shares (-1, so 0, for a page nobody maps). We have no user
- * mappings yet, so that word only ever holds page_type; a buddy page
- * prints its type word + 1, as on Linux 6.1 (whose encoding gives -128).
+ * page_type shares (-1, so 0, for a page nobody maps). A user page's
+ * mappings move it (mm/rmap.c); a buddy or slab page prints its type word
+ * + 1, as on Linux 6.1 (whose encoding gives -128).
  */
 static inline int page_mapcount(const struct page *page)
 {
@@ -119,6 +119,17 @@ static inline unsigned int compound_order(struct page *page)
 }
 
 /* ---- user address spaces (mm/mmap.c, mm/memory.c, mm/mprotect.c) ---- */
+
+#ifndef PAGE_ALIGN
+#define PAGE_ALIGN(addr)        ALIGN_MM(addr, PAGE_SIZE)
+#define ALIGN_MM(x, a)          (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
+#endif
+#ifndef IS_ERR_VALUE
+#define MAX_ERRNO               4095
+/* An address return that is really -errno (Linux linux/err.h). */
+#define IS_ERR_VALUE(x)         ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
+#endif
+#define offset_in_page(p)       ((unsigned long)(p) & ~PAGE_MASK)
 
 struct vm_area_struct;
 struct pt_regs;
@@ -142,10 +153,15 @@ struct file;
 #define VM_ACCOUNT      0x00100000UL
 #define VM_NORESERVE    0x00200000UL
 #define VM_DONTDUMP     0x04000000UL
-#define VM_SOFTDIRTY    0x08000000UL
+/* 0 on ARM: CONFIG_MEM_SOFT_DIRTY needs HAVE_ARCH_SOFT_DIRTY, which ARM
+ * lacks (Linux defines VM_SOFTDIRTY 0 then); smaps prints no "sd". */
+#define VM_SOFTDIRTY    0x0UL
 #define VM_MIXEDMAP     0x10000000UL
 #define VM_STACK        VM_GROWSDOWN
-#define VM_DATA_DEFAULT_FLAGS  (VM_READ | VM_WRITE | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+/* ARM's VM_DATA_FLAGS_TSK_EXEC for a task without READ_IMPLIES_EXEC (an
+ * EABI binary with a non-executable PT_GNU_STACK): heap and stack rw-p.
+ * exec adds VM_EXEC where Linux's personality would. */
+#define VM_DATA_DEFAULT_FLAGS  (VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 #define VM_STACK_DEFAULT_FLAGS VM_DATA_DEFAULT_FLAGS
 #define VM_STACK_FLAGS  (VM_STACK | VM_STACK_DEFAULT_FLAGS | VM_ACCOUNT)
 
@@ -184,5 +200,196 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 			   unsigned int flags, struct pt_regs *regs);
+
+/*
+ * struct vm_fault - one fault in progress (Linux: include/linux/mm.h).
+ * handle_mm_fault fills it and hands it down the handlers.
+ */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	gfp_t gfp_mask;                 /* for new pages: GFP_HIGHUSER_MOVABLE */
+	unsigned long pgoff;            /* the page's offset in the file (linear_page_index) */
+	unsigned long address;          /* faulting address, page aligned */
+	unsigned long real_address;     /* as the CPU reported it */
+	unsigned int flags;             /* FAULT_FLAG_* */
+	pmd_t *pmd;                     /* the folded pmd covering address */
+	pte_t orig_pte;                 /* the Linux PTE when the fault began */
+	struct page *cow_page;          /* do_cow_fault: the private copy */
+	struct page *page;              /* ->fault's answer, referenced */
+	pte_t *pte;                     /* pte_offset_map()ed, or NULL */
+};
+
+/* What a file mapping can do (Linux: struct vm_operations_struct, the two
+ * members the fault path uses). shmem_vm_ops is the archive's. */
+struct vm_operations_struct {
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	vm_fault_t (*map_pages)(struct vm_fault *vmf, unsigned long start_pgoff,
+				unsigned long end_pgoff);
+};
+
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
+}
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* The file offset (in pages) that address maps in vma (Linux linear_page_index). */
+static inline unsigned long linear_page_index(const struct vm_area_struct *vma,
+					      unsigned long address)
+{
+	return ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+}
+
+/* ---- references and mappings of user pages (mm/memory.c, mm/rmap.c) ---- */
+
+static inline void get_page(struct page *page)
+{
+	page->_refcount++;
+}
+
+/* Drop a reference; the last one frees the page (Linux put_page). */
+void put_page(struct page *page);
+
+static inline bool PageAnon(const struct page *page)
+{
+	return ((unsigned long)page->mapping & PAGE_MAPPING_ANON) != 0;
+}
+
+/* MM_ANONPAGES, MM_SHMEMPAGES or MM_FILEPAGES (Linux mm_counter). */
+static inline int mm_counter_file(const struct page *page)
+{
+	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
+static inline int mm_counter(const struct page *page)
+{
+	return PageAnon(page) ? MM_ANONPAGES : mm_counter_file(page);
+}
+
+static inline unsigned long get_mm_counter(const struct mm_struct *mm, int member)
+{
+	return mm->rss_stat[member];
+}
+
+static inline unsigned long get_mm_rss(const struct mm_struct *mm)
+{
+	return mm->rss_stat[MM_FILEPAGES] + mm->rss_stat[MM_ANONPAGES] +
+	       mm->rss_stat[MM_SHMEMPAGES];
+}
+
+/* Linux's hiwater_rss is updated lazily; here on every increase. */
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	mm->rss_stat[member] += value;
+	if (get_mm_rss(mm) > mm->hiwater_rss)
+		mm->hiwater_rss = get_mm_rss(mm);
+}
+#define inc_mm_counter(mm, member) add_mm_counter(mm, member, 1)
+#define dec_mm_counter(mm, member) add_mm_counter(mm, member, -1)
+
+/* VmPTE: a user PTE page counts PTRS_PER_PTE Linux PTEs (Linux mm_inc_nr_ptes). */
+static inline unsigned long mm_pgtables_bytes(const struct mm_struct *mm)
+{
+	return mm->pgtables_bytes;
+}
+
+/* mm/rmap.c: _mapcount and ->mapping of a page as it gets mapped and unmapped. */
+void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
+void page_add_file_rmap(struct page *page, struct vm_area_struct *vma);
+void page_remove_rmap(struct page *page, struct vm_area_struct *vma);
+
+/* The struct page a PTE maps, NULL for the zero page (Linux vm_normal_page). */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+
+/* ---- address spaces (mm/mmap.c) ---- */
+
+/* mm_alloc: a new mm with its pgd (pgd_alloc), no VMAs; NULL when out of memory. */
+struct mm_struct *mm_alloc(void);
+/* Drop a user; the last one unmaps everything, frees the tables and the pgd. */
+void mmput(struct mm_struct *mm);
+void mmgrab(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
+
+/* The VMA before addr's (or the last one), and find_vma's own answer. */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+/* The VMA that contains addr, or NULL. */
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
+/* The next VMA after vma on mm->mmap, or NULL. */
+struct vm_area_struct *vma_next_of(struct mm_struct *mm, struct vm_area_struct *vma);
+/* Every VMA of mm in address order. */
+#define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mmap, vm_list)
+
+/* Linux's start of a VMA counting the stack guard gap (vm_start_gap). */
+extern unsigned long stack_guard_gap;
+unsigned long vm_start_gap(const struct vm_area_struct *vma);
+
+/* Where a mapping of len bytes could go (Linux get_unmapped_area, on mm):
+ * MAP_FIXED: addr itself; else a free hint, else top-down below mmap_base. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
+				unsigned long flags);
+unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
+		      unsigned long len, unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long flags);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+/* Insert a VMA the caller filled (vm_start/end/flags/...; vm_mm set here). */
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+void vm_area_free(struct vm_area_struct *vma);
+/* A VMA of fixed pages (vm_special_name printed by maps), Linux's. */
+struct vm_area_struct *_install_special_mapping(struct mm_struct *mm, unsigned long addr,
+						unsigned long len, unsigned long vm_flags,
+						const char *name, struct page **pages);
+/* ARM's [vectors] page at 0xffff0000: in no mm's list, maps prints it last. */
+struct vm_area_struct *get_gate_vma(struct mm_struct *mm);
+bool in_gate_area(struct mm_struct *mm, unsigned long addr);
+/* Tell the mm how many pages a VMA adds (total_vm, data_vm, exec_vm, stack_vm). */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+
+/* The system calls (sys_brk, sys_mmap2, sys_munmap, sys_mprotect) are in linux/syscalls.h. */
+
+/* ---- mm/memory.c ---- */
+
+#define FOLL_WRITE      0x01    /* the pages will be written */
+#define FOLL_GET        0x04    /* take a reference (always, here) */
+#define FOLL_FORCE      0x10    /* also into a VMA without the permission (COW) */
+/*
+ * Fault in nr_pages pages of mm from start and return them referenced
+ * (put_page each). Return: how many, or -EFAULT/-ENOMEM if the first fails.
+ */
+long get_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages,
+			   unsigned int gup_flags, struct page **pages);
+/* Unmap [start, end) of vma: pages freed, RSS down, TLB flushed. */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/* Free the PTE pages of [start, end) that lie wholly in [floor, ceiling). */
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		    unsigned long floor, unsigned long ceiling);
+void free_pgtables(struct mm_struct *mm, struct vm_area_struct *vma,
+		   unsigned long floor, unsigned long ceiling);
+/* The Linux PTE for addr in mm, its PTE page allocated if need be (pte_unmap it). */
+pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr);
+/* 64 KiB: the window do_read_fault maps at once (Linux fault_around_bytes). */
+extern unsigned long fault_around_bytes;
+/* Print every user fault (boot argument fault_trace, console fault_trace on|off). */
+extern bool fault_trace;
+/* arch/arm/mm/fault.c tells the trace what the CPU reported for the next fault. */
+void fault_trace_cpu(unsigned int fsr, const char *fsr_name);
+/* The boot argument: "fault_trace", "fault_trace=1" on, "fault_trace=0" off. */
+int setup_fault_trace(const char *value);
+
+/* ---- mm/filemap.c (the archive's page cache, modelled as tmpfs) ---- */
+extern const struct vm_operations_struct shmem_vm_ops;
+vm_fault_t filemap_fault(struct vm_fault *vmf);
+vm_fault_t filemap_map_pages(struct vm_fault *vmf, unsigned long start_pgoff,
+			     unsigned long end_pgoff);
+/* The page-cache page of mapping at index, created from the archive; referenced. */
+struct page *find_or_create_cache_page(struct address_space *mapping, unsigned long index);
 
 #endif

@@ -87,6 +87,7 @@ struct vm_area_struct {
 	struct file *vm_file;           /* backing file, NULL for anonymous */
 	const struct vm_operations_struct *vm_ops;
 	const char *vm_special_name;    /* "[sigpage]", ...: a special mapping's name, else NULL */
+	void *vm_private_data;          /* a special mapping's struct page *pages[] */
 };
 
 /* The RSS counters of an mm (Linux's enum in mm_types_task.h). */
@@ -94,7 +95,7 @@ enum {
 	MM_FILEPAGES,       /* resident file-backed pages */
 	MM_ANONPAGES,       /* resident anonymous pages */
 	MM_SWAPENTS,        /* swap entries (always 0: no swap) */
-	MM_SHMEMPAGES,      /* resident shmem pages (always 0) */
+	MM_SHMEMPAGES,      /* resident shmem pages: the archive's files (tmpfs in Linux) */
 	NR_MM_COUNTERS
 };
 
@@ -121,6 +122,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long rss_stat[NR_MM_COUNTERS];  /* in pages */
+	unsigned long mmap_base;        /* top-down mmap starts below it (arch_pick_mmap_layout) */
 	struct {
 		u64 id;                 /* ASID generation | ASID (arch/arm/mm/context.c) */
 		unsigned long sigpage;  /* where [sigpage] is mapped */

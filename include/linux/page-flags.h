@@ -36,6 +36,10 @@ enum pageflags {
 	PG_locked,
 	PG_reserved,    /* memblock kept it: never given to the buddy allocator */
 	PG_head,        /* first page of a compound (multi-page) allocation */
+	PG_uptodate,    /* a user page's contents are valid (filled or zeroed) */
+	PG_dirty,       /* a page-cache page differs from its backing (shmem: always) */
+	PG_swapbacked,  /* backed by swap, not a file: anon and shmem/tmpfs pages */
+	PG_referenced,  /* accessed once through an unmapped PTE (mark_page_accessed) */
 	__NR_PAGEFLAGS,
 };
 
@@ -51,6 +55,10 @@ static inline void ClearPage##name(struct page *p) { p->flags &= ~(1UL << (bit))
 
 PAGEFLAG(Reserved, PG_reserved)
 PAGEFLAG(Head, PG_head)
+PAGEFLAG(Uptodate, PG_uptodate)
+PAGEFLAG(Dirty, PG_dirty)
+PAGEFLAG(SwapBacked, PG_swapbacked)
+PAGEFLAG(Referenced, PG_referenced)
 
 /* Tail pages of a compound page point at their head, with bit 0 set. */
 static inline bool PageTail(const struct page *p)

@@ -31,6 +31,8 @@ struct pt_regs;
 #define EXIT_DEAD       0x0010          /* X */
 #define EXIT_ZOMBIE     0x0020          /* Z */
 
+#define PF_EXITING      0x00000004      /* in do_exit (Linux's value) */
+
 /* The registers __switch_to saves (Linux: struct cpu_context_save). */
 struct cpu_context_save {
 	unsigned long r4, r5, r6, r7, r8, r9, sl, fp, sp, pc;
@@ -48,8 +50,10 @@ struct task_struct {
 	void *stack;                    /* kernel stack, THREAD_SIZE bytes */
 	struct cpu_context_save cpu_context;
 	unsigned long pending;          /* signals sent, bit (sig - 1) */
+	unsigned int flags;             /* PF_EXITING */
 	unsigned long min_flt, maj_flt; /* faults (mm_account_fault) */
 	struct list_head tasks;         /* on init_task.tasks */
+	char cmdline[128];              /* the console's line (TASK_CMDLINE_LEN) */
 };
 
 extern struct task_struct init_task;
@@ -63,6 +67,31 @@ extern struct task_struct *current_task;
 
 /* The process with this pid (not init_task), or NULL. */
 struct task_struct *find_task_by_vpid(int pid);
+
+/* The task's whole command line as the console typed it (jobs, the
+ * status lines); not Linux's (it reads argv from the stack for cmdline). */
+#define TASK_CMDLINE_LEN 128
+
+/*
+ * Creating, running and ending tasks (kernel/fork.c, kernel/sched/core.c,
+ * kernel/exit.c).
+ *  create_task: a new task, pid from 1 up, on init_task.tasks, with an
+ *    8 KiB kernel stack; it is not run until exec has filled its registers
+ *    and the console calls schedule(). NULL when out of memory.
+ *  schedule: from a process, back to the console; from the console, to the
+ *    first runnable process (none: returns at once). No preemption.
+ *  wake_up_process: a stopped task becomes runnable again (SIGCONT/SIGKILL).
+ *  do_exit: the end of current (exit code, or the killing signal number,
+ *    encoded as Linux's wait status), mm released, a zombie for the
+ *    console to reap; never returns.
+ *  release_task: free a zombie (or a task that never ran): its stack and
+ *    struct; called by the console, never by the task itself.
+ */
+struct task_struct *create_task(void);
+void schedule(void);
+void wake_up_process(struct task_struct *p);
+__attribute__((__noreturn__)) void do_exit(long code);
+void release_task(struct task_struct *p);
 
 /* The pt_regs a user process saved on entry: the top of its kernel stack. */
 #define task_pt_regs(p) \

@@ -33,6 +33,11 @@ struct shell_cmd {
 #include <linux/types.h>
 
 #define SHELL_LINE_MAX 128      /* a line's buffer, its NUL included */
+#define SHELL_MAX_ARGS 8        /* words in a line */
+
+/* Run the program argv[0] ("/bin/hello") with argv and wait for it to
+ * exit, stop or die (kernel/shell_jobs.c). */
+void shell_run_program(int argc, char **argv);
 
 struct console;
 /*

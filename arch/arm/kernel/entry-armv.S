@@ -1,27 +1,40 @@
 /*
- * arch/arm/kernel/entry-armv.S - exception vectors and the kernel-mode
- * exception entry. Linux: arch/arm/kernel/entry-armv.S (vector_stub,
- * __dabt_svc, __pabt_svc, __und_svc, svc_entry/svc_exit in entry-header.S,
- * __*_invalid + bad_mode), arch/arm/mm/abort-ev7.S (v7_early_abort) and
- * pabort-v7.S (v7_pabort).
+ * arch/arm/kernel/entry-armv.S - exception vectors, the exception entry
+ * from kernel and from user mode, and the task switch. Linux:
+ * arch/arm/kernel/entry-armv.S (vector_stub, __dabt_svc, __pabt_svc,
+ * __und_svc, __dabt_usr, __pabt_usr, __und_usr, usr_entry, __switch_to,
+ * __*_invalid + bad_mode), entry-header.S (svc_entry/svc_exit),
+ * arch/arm/mm/abort-ev7.S (v7_early_abort) and pabort-v7.S (v7_pabort).
+ * System calls and the return to user mode are in entry-common.S.
  *
- * The path of a data abort taken in SVC mode (the only mode the kernel
- * runs in; the _usr entries come with user space):
+ * The path of a data abort:
  *
  *   vector table (0xffff0000)  ldr pc, =vector_dabt
  *   vector_dabt (ABT mode)     lr -= 8; r0, lr, spsr -> the 3-word abt area;
- *                              switch to SVC mode, IRQs and FIQs masked
- *   __dabt_svc  (SVC mode)     svc_entry: struct pt_regs on the SVC stack
+ *                              switch to SVC mode, IRQs and FIQs masked;
+ *                              by the interrupted mode:
+ *   SVC: __dabt_svc            svc_entry: struct pt_regs on the SVC stack
  *                              do_DataAbort(DFAR, DFSR, regs)  (mm/fault.c)
  *                              svc_exit: reload r0-pc and cpsr from pt_regs
+ *   USR: __dabt_usr            usr_entry: struct pt_regs at the top of the
+ *                              task's kernel stack, user domain closed
+ *                              do_DataAbort(DFAR, DFSR, regs)
+ *                              ret_to_user (entry-common.S): signals, then
+ *                              back to user mode with the domain open
+ *   any other mode             __dabt_invalid: bad_mode, an oops
  *
  * Why switch to SVC mode at all: C then runs on the stack of the code that
- * faulted, so an oops can show that stack, and a fault in a console command
- * can be "killed" by resetting that stack (traps.c make_task_dead) without
- * an ABT-mode context left behind. The abort mode keeps only 3 words.
+ * faulted (the task's kernel stack, empty while it was in user mode), so
+ * an oops can show that stack, and the abort mode keeps only 3 words.
+ *
+ * Where we differ from Linux: svc_entry/svc_exit neither save nor close
+ * DACR (Linux's svc_entry stores it in struct svc_pt_regs): a kernel fault
+ * inside copy_from_user is handled with the user domain still open, and
+ * returns to the copy (or its fixup) with it open, as the copy needs.
  */
 #include <asm/assembler.h>
 #include <asm/ptrace.h>
+#include <asm/domain.h>
 
 /* bad_mode() reasons, Linux's BAD_* (asm/traps.h), and two of ours */
 #define BAD_PREFETCH    0
@@ -29,7 +42,7 @@
 #define BAD_ADDREXCPTN  2
 #define BAD_IRQ         3
 #define BAD_UNDEFINSTR  4
-#define BAD_SWI         5       /* ours: no system calls until user space */
+#define BAD_SWI         5       /* ours: an svc from kernel mode */
 #define BAD_FIQ         6       /* ours: Linux ignores a stray FIQ */
 
 	.arch	armv7-a
@@ -67,11 +80,13 @@ __vectors_end:
  * (ARMv7 ARM B1.8.3, "link values saved on exception entry": data abort
  * +8, prefetch abort and undefined +4), then r0, that pc and the
  * interrupted cpsr go into the area, and we continue in SVC mode with
- * r0 = the area. Interrupted mode SVC goes to \svc, any other to \bad
- * (Linux's per-mode jump table, with only the SVC slot filled in).
- *  corrupts: lr and spsr of the exception mode
+ * r0 = the area: interrupted mode SVC goes to \svc, USR to \usr, any
+ * other to __\name\()_invalid (Linux's per-mode jump table, with the SVC
+ * and USR slots filled in).
+ *  corrupts: lr and spsr of the exception mode; lr of SVC mode when the
+ *  interrupted mode was not SVC (user mode has no use for it)
  */
-.macro	vector_stub name, correction, svc
+.macro	vector_stub name, correction, svc, usr
 vector_\name:
 	.if	\correction
 	sub	lr, lr, #\correction
@@ -84,16 +99,20 @@ vector_\name:
 	teq	lr, #SVC_MODE
 	msr	cpsr_c, #SVC_MODE | PSR_I_BIT | PSR_F_BIT
 	beq	\svc				@ flags survive the msr cpsr_c
+	ldr	lr, [r0, #8]			@ SVC's lr is free: not from SVC
+	and	lr, lr, #MODE_MASK
+	teq	lr, #USR_MODE
+	beq	\usr
 	b	__\name\()_invalid
 .endm
-	vector_stub dabt, 8, __dabt_svc
-	vector_stub pabt, 4, __pabt_svc
-	vector_stub und,  4, __und_svc
-/* Exceptions the kernel does not take yet: bad modes from any mode. */
-	vector_stub irq,  4, __irq_invalid
-	vector_stub swi,  0, __swi_invalid
-	vector_stub fiq,  4, __fiq_invalid
-	vector_stub rst,  0, __rst_invalid
+	vector_stub dabt, 8, __dabt_svc, __dabt_usr
+	vector_stub pabt, 4, __pabt_svc, __pabt_usr
+	vector_stub und,  4, __und_svc,  __und_usr
+/* Exceptions the kernel does not take yet: bad modes from any mode. The
+ * supervisor call has its own entry, vector_swi (entry-common.S). */
+	vector_stub irq,  4, __irq_invalid, __irq_invalid
+	vector_stub fiq,  4, __fiq_invalid, __fiq_invalid
+	vector_stub rst,  0, __rst_invalid, __rst_invalid
 
 /*
  * svc_entry - build struct pt_regs (asm/ptrace.h) on the SVC stack, as
@@ -160,6 +179,58 @@ __und_svc:
 	svc_exit
 
 /*
+ * usr_entry - the exception came from user mode: the SVC stack is the
+ * task's kernel stack, empty, its sp at the top (THREAD_SIZE-aligned, so
+ * 8-byte aligned). struct pt_regs goes right there (task_pt_regs), as
+ * Linux's usr_entry: r0-r12, pc and cpsr from the exception mode's area,
+ * the user sp and lr through the "^" form of stm (ARM ARM B9.3.6, STM
+ * user registers: the banked USR registers, not SVC's), ORIG_r0 = -1.
+ * Then the user domain is closed (CPU_SW_DOMAIN_PAN: the kernel may touch
+ * user memory only through uaccess) and fp = 0 ends backtraces here.
+ *  in: r0 = the 3-word area      out: sp = struct pt_regs *
+ *  corrupts: r0-r6, ip
+ */
+.macro	usr_entry
+	sub	sp, sp, #PT_REGS_SIZE
+	stmib	sp, {r1 - r12}			@ r1..r12
+	ldmia	r0, {r3 - r5}			@ r3 = r0, r4 = pc, r5 = cpsr
+	add	r0, sp, #S_PC
+	mvn	r6, #0				@ ORIG_r0 = -1: not a syscall
+	str	r3, [sp, #S_R0]
+	stmia	r0, {r4 - r6}			@ pc, cpsr, ORIG_r0
+	stmdb	r0, {sp, lr}^			@ the user sp and lr
+	uaccess_disable ip
+	mov	fp, #0
+.endm
+
+/* Data abort in user mode: a page fault, usually (mm/fault.c). */
+__dabt_usr:
+	usr_entry
+	mrc	p15, 0, r0, c6, c0, 0		@ DFAR
+	mrc	p15, 0, r1, c5, c0, 0		@ DFSR
+	mov	r2, sp
+	bl	do_DataAbort
+	b	ret_to_user
+
+/* Prefetch abort in user mode: an instruction page to fault in, or a
+ * jump where the process may not execute. */
+__pabt_usr:
+	usr_entry
+	mrc	p15, 0, r0, c6, c0, 2		@ IFAR
+	mrc	p15, 0, r1, c5, c0, 1		@ IFSR
+	mov	r2, sp
+	bl	do_PrefetchAbort
+	b	ret_to_user
+
+/* Undefined instruction in user mode: no emulation (VFP, ...), so
+ * do_undefinstr sends SIGILL. */
+__und_usr:
+	usr_entry
+	mov	r0, sp
+	bl	do_undefinstr
+	b	ret_to_user
+
+/*
  * An exception from a mode other than SVC, or one we have no handler for:
  * Linux's inv_entry + bad_mode(regs, reason), which does not return. As in
  * Linux, sp and lr in pt_regs are SVC's, not the interrupted mode's.
@@ -177,7 +248,6 @@ __\name\()_invalid:
 	inv_entry pabt, BAD_PREFETCH
 	inv_entry und,  BAD_UNDEFINSTR
 	inv_entry irq,  BAD_IRQ
-	inv_entry swi,  BAD_SWI
 	inv_entry fiq,  BAD_FIQ
 	inv_entry rst,  BAD_ADDREXCPTN
 
@@ -203,6 +273,20 @@ ENTRY(early_trap_init)
 	isb
 	bx	lr
 ENDPROC(early_trap_init)
+
+/*
+ * __switch_to(prev, &prev->cpu_context, &next->cpu_context): Linux's task
+ * switch. The callee-saved registers, fp, sp and the return address of the
+ * caller (context_switch) go into prev's cpu_context; next's are loaded,
+ * and the ldm's pc resumes next where it last called __switch_to, or at
+ * ret_from_fork the first time (kernel/fork.c create_task). Everything
+ * else is caller-saved (AAPCS), so nothing more needs keeping. Returns
+ * prev in r0, as Linux does ("last").
+ */
+ENTRY(__switch_to)
+	stmia	r1, {r4 - sl, fp, sp, lr}	@ r4..sl, fp, sp, pc
+	ldmia	r2, {r4 - sl, fp, sp, pc}
+ENDPROC(__switch_to)
 
 /*
  * make_task_dead_restart(sp, fn): Linux ends a task killed by an oops in

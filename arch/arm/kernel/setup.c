@@ -18,6 +18,7 @@
 #include <asm/sections.h>
 #include <asm/ptdump.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/ioport.h>
 #include <libfdt.h>
 #include <stdlib.h>
@@ -176,6 +177,7 @@ static const struct early_param early_params[] __initconst = {
 	{ "initrd",   early_initrd, false },
 	{ "ptdump",   early_ptdump, false },
 	{ "slub_debug", setup_slub_debug, true },       /* Linux: a __setup() in mm/slub.c */
+	{ "fault_trace", setup_fault_trace, true },     /* ours: mm/fault_trace.c */
 };
 
 /* Call the handler of every name=value on the command line that has one,

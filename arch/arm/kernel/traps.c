@@ -5,6 +5,10 @@
  * Linux: arch/arm/kernel/traps.c, arch/arm/lib/backtrace.S (c_backtrace),
  * kernel/exit.c (make_task_dead).
  *
+ * An undefined instruction in user mode is not the kernel's problem: the
+ * process gets SIGILL (Linux's do_undefinstr -> arm_notify_die without a
+ * report, user_debug being 0) and dies on its way back to user mode.
+ *
  * The oops, line by line as Linux 6.1 prints it (fault.c prints the first
  * lines, "8<--- cut here ---", "Unable to handle ...", show_pte):
  *   Internal error: Oops: 805 [#1] ARM        __die: err = FSR, die count
@@ -26,6 +30,8 @@
 #include <asm/fsr.h>
 #include <asm/ptrace.h>
 #include <asm/vtop.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 extern char __vectors_start[], __vectors_end[];
 extern char init_stack[], init_stack_top[];
@@ -112,11 +118,12 @@ static void dump_instr(struct pt_regs *regs)
 	printk("Code: %s\n", str);
 }
 
-/* Is [fp - 12, fp] a frame record inside the task's stack? */
+/* Is [fp - 12, fp] a frame record inside the current task's kernel stack? */
 static bool frame_ok(unsigned long fp)
 {
-	return !(fp & 3) && fp - 12 >= (unsigned long)init_stack &&
-	       fp < (unsigned long)init_stack_top;
+	unsigned long bottom = (unsigned long)current->stack;
+
+	return !(fp & 3) && fp - 12 >= bottom && fp < bottom + THREAD_SIZE;
 }
 
 /*
@@ -160,17 +167,17 @@ static int die_counter;
 /* Linux's __die: the report after the fault lines; err is the FSR. */
 static void __die(const char *str, int err, struct pt_regs *regs)
 {
+	unsigned long stack = (unsigned long)current->stack, top = stack + THREAD_SIZE;
+
 	printk("Internal error: %s: %x [#%d] ARM\n", str, err, ++die_counter);
 	__show_regs(regs);
 	/* Linux prints the task's end_of_stack() through %p (hashed); we
 	 * show the real address: there is nothing to hide from a learner. */
-	printk("Process %.*s (pid: %d, stack limit = 0x%08lx)\n", 16, "swapper/0", 0,
-	       (unsigned long)init_stack);
+	printk("Process %.*s (pid: %d, stack limit = 0x%08lx)\n", TASK_COMM_LEN,
+	       current->comm, current->pid, stack);
 	if (!user_mode(regs)) {
 		dump_mem("Stack: ", regs->ARM_sp,
-			 regs->ARM_sp < (unsigned long)init_stack_top &&
-			 regs->ARM_sp >= (unsigned long)init_stack ?
-			 (unsigned long)init_stack_top : regs->ARM_sp);
+			 regs->ARM_sp < top && regs->ARM_sp >= stack ? top : regs->ARM_sp);
 		dump_backtrace(regs);
 		dump_instr(regs);
 	}
@@ -205,9 +212,16 @@ void die(const char *str, struct pt_regs *regs, int err)
  * free list, a vmap_area tree, a slab freelist) stays half-changed; a lock
  * it held would stay held (we have none yet: one CPU, IRQs off). The next
  * command may trip over any of these; the oops said "tainted" for that.
+ *
+ * A user process that oopsed in the kernel (in a system call, or in a
+ * fault the kernel took for it) is a task of its own: Linux's do_exit
+ * ends it with signr, its kernel stack is abandoned (the console frees
+ * it), and the console goes on.
  */
 __noreturn void make_task_dead(int signr)
 {
+	if (current != &init_task)
+		do_exit(signr);
 	if (shell_in_command) {
 		shell_in_command = false;
 		make_task_dead_restart((unsigned long)init_stack_top, shell_restart);
@@ -221,8 +235,12 @@ __noreturn void make_task_dead(int signr)
  */
 void do_undefinstr(struct pt_regs *regs)
 {
+	if (user_mode(regs)) {
+		force_sig_fault(SIGILL, ILL_ILLOPC, (void __user *)instruction_pointer(regs));
+		return;
+	}
 	die("Oops - undefined instruction", regs, 0);
-	make_task_dead(4 /* SIGILL */);
+	make_task_dead(SIGILL);
 }
 
 static const char *const handler[] = {

@@ -58,6 +58,42 @@ void *high_memory;
 unsigned long vmalloc_size = VMALLOC_DEFAULT_SIZE;
 /* PAGE_KERNEL without XN (Linux: set in build_mem_type_table). */
 pgprot_t pgprot_kernel;
+/*
+ * protection_map - the Linux PTE bits of a user page for each combination
+ * of VM_READ, VM_WRITE, VM_EXEC and VM_SHARED (Linux 6.1 keeps it here, in
+ * arch/arm/mm/mmu.c). A private writable mapping gets __PAGE_COPY, which is
+ * read-only: its first write faults, so the kernel can copy the page
+ * (do_wp_page) or mark it dirty. ARM's user pages are always readable
+ * (AP has no write-only or exec-only user setting), so VM_WRITE and
+ * VM_EXEC alone still read. build_mem_type_table adds user_pgprot.
+ */
+pgprot_t protection_map[16] = {
+	[VM_NONE]                                  = __PAGE_NONE,
+	[VM_READ]                                  = __PAGE_READONLY,
+	[VM_WRITE]                                 = __PAGE_COPY,
+	[VM_WRITE | VM_READ]                       = __PAGE_COPY,
+	[VM_EXEC]                                  = __PAGE_READONLY_EXEC,
+	[VM_EXEC | VM_READ]                        = __PAGE_READONLY_EXEC,
+	[VM_EXEC | VM_WRITE]                       = __PAGE_COPY_EXEC,
+	[VM_EXEC | VM_WRITE | VM_READ]             = __PAGE_COPY_EXEC,
+	[VM_SHARED]                                = __PAGE_NONE,
+	[VM_SHARED | VM_READ]                      = __PAGE_READONLY,
+	[VM_SHARED | VM_WRITE]                     = __PAGE_SHARED,
+	[VM_SHARED | VM_WRITE | VM_READ]           = __PAGE_SHARED,
+	[VM_SHARED | VM_EXEC]                      = __PAGE_READONLY_EXEC,
+	[VM_SHARED | VM_EXEC | VM_READ]            = __PAGE_READONLY_EXEC,
+	[VM_SHARED | VM_EXEC | VM_WRITE]           = __PAGE_SHARED_EXEC,
+	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ] = __PAGE_SHARED_EXEC,
+};
+/* The cache policy and shareability of user pages (Linux user_pgprot). */
+pteval_t user_pgprot;
+
+/* vm_flags -> vm_page_prot (Linux DECLARE_VM_GET_PAGE_PROT). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	return protection_map[vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED)];
+}
+
 /* A zeroed page for the zero page of user mappings (Linux: set in paging_init). */
 struct page *empty_zero_page;
 
@@ -148,6 +184,11 @@ void __init build_mem_type_table(void)
 	mem_types[MT_MEMORY_RO].prot_pte |= kern_pgprot;
 	mem_types[MT_LOW_VECTORS].prot_pte |= kern_pgprot;
 	mem_types[MT_HIGH_VECTORS].prot_pte |= kern_pgprot;
+
+	/* User pages: the same cache policy, shareable on SMP (Linux user_pgprot). */
+	user_pgprot = kern_pgprot;
+	for (i = 0; i < ARRAY_SIZE(protection_map); i++)
+		protection_map[i] = __pgprot(pgprot_val(protection_map[i]) | user_pgprot);
 
 	for (i = 0; i < MT_NR_TYPES; i++) {
 		struct mem_type *t = &mem_types[i];

@@ -11,6 +11,9 @@
 #include <asm/pgd-decode.h>
 #include <asm/cp15.h>
 #include <asm/vtop.h>
+#include <linux/highmem.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
 
 int vtop_walk(unsigned long va, struct vtop_result *r)
 {
@@ -103,4 +106,124 @@ void ptepage_show(unsigned long va)
 			   i, (va & PGDIR_MASK) + i * PAGE_SIZE, i * 4, pte_val(*pte),
 			   i * 4 + PTE_HWTABLE_OFF, *pte_hw(pte));
 	}
+}
+
+/* ---- a process's tables: vtop <pid> <va>, ptepage <pid> <va> ------------ */
+
+/*
+ * A user PTE page may be a HighMem page (HIGHPTE): it has no permanent
+ * kernel address, so both halves are read through a kmap_local_page()
+ * slot, as Linux's pte_offset_map() does, and unmapped at once.
+ */
+
+/* What a struct page says about a page a process maps. */
+static void user_page_show(unsigned long pfn)
+{
+	struct page *page;
+
+	if (!pfn_valid(pfn)) {
+		con_printf("  page: pfn 0x%05lx has no struct page (not RAM)\n", pfn);
+		return;
+	}
+	page = pfn_to_page(pfn);
+	con_printf("  page: pfn 0x%05lx, %s, %s, mapcount %d, refcount %d%s\n", pfn,
+		   PageHighMem(page) ? "HighMem" : "lowmem",
+		   page == ZERO_PAGE(0) ? "the zero page" :
+		   PageAnon(page) ? "anon" : page->mapping ? "file (page cache)" : "no mapping",
+		   page == ZERO_PAGE(0) ? 0 : page_mapcount(page), page_ref_count(page),
+		   PageDirty(page) ? ", PageDirty" : "");
+}
+
+/* The hardware PTE's permissions for user mode (ARMv7 ARM B3.7.1, AP[2:0]). */
+static const char *user_access(u32 hw)
+{
+	if (!(hw & PTE_TYPE_SMALL))
+		return "no access (hardware entry 0: the next access faults)";
+	if (!(hw & PTE_EXT_AP1))
+		return "no user access";
+	return hw & PTE_EXT_APX ? "user read-only" : "user read/write";
+}
+
+static void l1_pair_show(struct mm_struct *mm, unsigned long va)
+{
+	u32 *l1 = (u32 *)mm->pgd, prrr = read_prrr(), nmrr = read_nmrr();
+	unsigned int first = pgd_index(va) * 2, i;
+	char line[200];
+
+	con_printf("pgd[0x%03lx] of mm pgd 0x%08lx covers 0x%08lx-0x%08lx\n", pgd_index(va),
+		   (unsigned long)mm->pgd, va & PGDIR_MASK, (va & PGDIR_MASK) + PGDIR_SIZE - 1);
+	for (i = first; i < first + 2; i++) {
+		l1_desc_format(line, sizeof(line), i, l1[i], prrr, nmrr);
+		con_printf("  L1%s %s\n", i == (va >> SECTION_SHIFT) ? "*" : " ", line);
+	}
+}
+
+/* The PTE page behind mm's pgd entry for va, or NULL (said why). */
+static struct page *user_pte_page(struct mm_struct *mm, unsigned long va)
+{
+	pmd_t *pmd = (pmd_t *)pgd_offset(mm, va);
+	struct page *page;
+
+	if ((pmd_val(*pmd) & PMD_TYPE_MASK) != PMD_TYPE_TABLE) {
+		con_printf("0x%08lx: no PTE page (pgd entry 0x%08x): never touched, or a "
+			   "kernel address\n", va, pmd_val(*pmd));
+		return NULL;
+	}
+	page = pmd_page(*pmd);
+	con_printf("PTE page: pfn 0x%05lx (%s)\n", page_to_pfn(page),
+		   PageHighMem(page) ? "HighMem, reached through kmap_local_page" : "lowmem");
+	return page;
+}
+
+void vtop_user_show(struct task_struct *task, unsigned long va)
+{
+	u32 prrr = read_prrr(), nmrr = read_nmrr(), hw;
+	struct page *ptepage;
+	pte_t *map, *pte;
+	char line[200];
+
+	con_printf("pid %d (%s):\n", task->pid, task->comm);
+	l1_pair_show(task->mm, va);
+	ptepage = user_pte_page(task->mm, va);
+	if (!ptepage)
+		return;
+	map = kmap_local_page(ptepage);
+	pte = map + pte_index(va);
+	hw = *pte_hw(pte);
+	linux_pte_format(line, sizeof(line), pte_val(*pte));
+	con_printf("  Linux PTE at +0x%03lx: %s\n", pte_index(va) * 4, line);
+	l2_desc_format(line, sizeof(line), hw, prrr, nmrr);
+	con_printf("  hw PTE    at +0x%03lx: %s\n", pte_index(va) * 4 + PTE_HWTABLE_OFF, line);
+	if (pte_present(*pte)) {
+		con_printf("0x%08lx -> 0x%08llx (4 KiB page), %s\n", va,
+			   (unsigned long long)PFN_PHYS(pte_pfn(*pte)) | (va & ~PAGE_MASK),
+			   user_access(hw));
+		user_page_show(pte_pfn(*pte));
+	} else {
+		con_printf("0x%08lx: not present (no page yet: the first access faults)\n", va);
+	}
+	kunmap_local(map);
+}
+
+void ptepage_user_show(struct task_struct *task, unsigned long va)
+{
+	struct page *ptepage;
+	pte_t *map;
+	int idx = pte_index(va), i;
+
+	con_printf("pid %d (%s):\n", task->pid, task->comm);
+	ptepage = user_pte_page(task->mm, va);
+	if (!ptepage)
+		return;
+	map = kmap_local_page(ptepage);
+	con_printf("  for 0x%08lx-0x%08lx, mapped at 0x%08lx\n", va & PGDIR_MASK,
+		   (va & PGDIR_MASK) + PGDIR_SIZE - 1, (unsigned long)map);
+	con_printf("  +0x000 Linux 1st MiB  +0x400 Linux 2nd MiB  +0x800 hw 1st MiB  "
+		   "+0xc00 hw 2nd MiB\n");
+	con_printf("  index  va          offset  Linux PTE   offset  hw PTE\n");
+	for (i = max(idx - PTEPAGE_AROUND, 0); i <= min(idx + PTEPAGE_AROUND, PTRS_PER_PTE - 1); i++)
+		con_printf("  %s%3d  0x%08lx  +0x%03x  0x%08x  +0x%03x  0x%08x\n", i == idx ? "*" : " ",
+			   i, (va & PGDIR_MASK) + i * PAGE_SIZE, i * 4, pte_val(map[i]),
+			   i * 4 + PTE_HWTABLE_OFF, *pte_hw(map + i));
+	kunmap_local(map);
 }

@@ -42,6 +42,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <linux/vm_event_item.h>
+
+/*
+ * /proc/vmstat's event counters live in mm/vmstat.c, which few host
+ * programs link, while mm/page_alloc.c (pgalloc_*, pgfree) and the fault
+ * path (pgfault) count into them. Every host program links this file, so
+ * the counters are defined here, weak: a program that links or includes
+ * mm/vmstat.c, or defines them itself, has its own.
+ */
+unsigned long vm_event_states[NR_VM_EVENT_ITEMS] __attribute__((weak));
 
 /* GCC says -fsanitize=address with a macro, clang with __has_feature. */
 #if defined(__SANITIZE_ADDRESS__)

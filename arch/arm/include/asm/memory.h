@@ -46,6 +46,16 @@
 #define FDT_FIXED_SIZE     (2 * SECTION_SIZE)
 #define DEBUG_LL_VIRT_BASE UL(0xff700000)   /* the early UART's section */
 
+/* User space (Linux asm/memory.h, CONFIG_VMSPLIT_3G): it ends where the
+ * modules area starts; mmap's bottom-up fallback starts a third of the way
+ * up, rounded to 16 MiB (TASK_UNMAPPED_BASE); the stack top is TASK_SIZE. */
+#ifndef TASK_SIZE
+#define TASK_SIZE          MODULES_VADDR                     /* 0xbf000000 */
+#define TASK_UNMAPPED_BASE ((TASK_SIZE / 3 + UL(0xffffff)) & ~UL(0xffffff))  /* 0x40000000 */
+#define STACK_TOP          TASK_SIZE
+#define FIRST_USER_ADDRESS (PAGE_SIZE * 2)                   /* Linux: the low vectors' gap */
+#endif
+
 /*
  * phys/virt patching alignment. The patched stubs (below) carry
  * __pv_offset = PHYS_OFFSET - PAGE_OFFSET in two 8-bit immediates, bits

@@ -18,6 +18,7 @@
 #include <linux/gfp.h>
 #include <asm/pgtable.h>
 #include <asm/cacheflush.h>
+#include <linux/mm.h>
 
 /*
  * L1 bits of a kernel page-table entry (Linux _PAGE_KERNEL_TABLE). Linux
@@ -95,6 +96,34 @@ static inline pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 {
 	return pte_alloc_populate(pmd, addr, _PAGE_KERNEL_TABLE, pte_alloc_one_kernel,
 				  "pte_alloc_kernel");
+}
+
+/* ------------------------------------------------------------------------
+ * User PTE pages (Linux: arch/arm/include/asm/pgalloc.h pte_alloc_one,
+ * pmd_populate, _PAGE_USER_TABLE; include/asm-generic/pgalloc.h).
+ * ------------------------------------------------------------------------ */
+
+/*
+ * L1 bits of a user page-table entry (Linux _PAGE_USER_TABLE): the user
+ * domain, which CPU_SW_DOMAIN_PAN keeps closed while the kernel runs (DACR,
+ * asm/cp15.h), so a stray kernel access to user memory faults. PMD_BIT4 is
+ * dropped as for _PAGE_KERNEL_TABLE (SBZ on ARMv7).
+ */
+#define _PAGE_USER_TABLE    (PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_USER))
+/* GFP_PGTABLE_USER | __GFP_HIGHMEM (CONFIG_HIGHPTE); __GFP_ACCOUNT is memcg's. */
+#define GFP_PGTABLE_USER    (GFP_KERNEL | __GFP_ZERO | __GFP_HIGHMEM)
+
+struct mm_struct;
+/* A zeroed user PTE page, maybe in HighMem, its hardware half cleaned
+ * (arch/arm/mm/pgd.c). NULL when out of memory. */
+struct page *pte_alloc_one(struct mm_struct *mm);
+void pte_free(struct mm_struct *mm, struct page *pte_page);
+
+/* Hook a user PTE page into both L1 words of pmdp (Linux pmd_populate). */
+static inline void pmd_populate(struct mm_struct *mm, pmd_t *pmdp, struct page *pte_page)
+{
+	(void)mm;
+	__pmd_populate(pmdp, page_to_phys(pte_page), _PAGE_USER_TABLE);
 }
 
 /* Empty a kernel PTE, both halves (Linux pte_clear on ARM). The caller

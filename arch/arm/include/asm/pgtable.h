@@ -131,4 +131,125 @@ void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
 /* The hardware PTE set_pte_ext would write for a Linux PTE. */
 u32 pte_v7_hw(pteval_t linux_pte, unsigned int ext);
 
+/* ------------------------------------------------------------------------
+ * User page tables (Linux: arch/arm/include/asm/pgtable.h, pgtable-2level.h)
+ *
+ * A process's pgd is its own 16 KiB table (pgd_alloc, arch/arm/mm/pgd.c);
+ * its user PTE pages may sit in HighMem (CONFIG_HIGHPTE), so a user PTE is
+ * reached with pte_offset_map() (a kmap_local mapping of the PTE page) and
+ * let go with pte_unmap(), never through __va().
+ * ------------------------------------------------------------------------ */
+struct mm_struct;
+struct vm_area_struct;
+
+/* The pgd entry (the pair of L1 words) of addr in mm's table. */
+#define pgd_offset(mm, addr)  ((mm)->pgd + pgd_index(addr))
+/* Folded levels: the pmd is the pgd entry seen as its first L1 word. */
+#define pmd_offset_pgd(pgd)   ((pmd_t *)(pgd))
+#define USER_PTRS_PER_PGD     (TASK_SIZE / PGDIR_SIZE)        /* 1528 */
+
+/* The PTE page a table pmd points at (its hardware half is at +0x800). */
+#define pmd_page(pmd)         pfn_to_page(pmd_val(pmd) >> PAGE_SHIFT)
+
+/* Map the PTE page of pmd (HighMem or not) and return addr's Linux PTE in
+ * it; pte_unmap() undoes the mapping (Linux __pte_map/__pte_unmap with
+ * CONFIG_HIGHPTE: kmap_atomic, which 6.1 implements with kmap_local). */
+pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr);
+void pte_unmap(pte_t *ptep);
+
+/* Linux's user protections (pgtable.h _L_PTE_DEFAULT, __PAGE_*), before
+ * build_mem_type_table adds the cache policy (user_pgprot). */
+#define _L_PTE_DEFAULT        (L_PTE_PRESENT | L_PTE_YOUNG)
+#define __PAGE_NONE           (_L_PTE_DEFAULT | L_PTE_RDONLY | L_PTE_XN | L_PTE_NONE)
+#define __PAGE_SHARED         (_L_PTE_DEFAULT | L_PTE_USER | L_PTE_XN)
+#define __PAGE_SHARED_EXEC    (_L_PTE_DEFAULT | L_PTE_USER)
+#define __PAGE_COPY           (_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY | L_PTE_XN)
+#define __PAGE_COPY_EXEC      (_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY)
+#define __PAGE_READONLY       (_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY | L_PTE_XN)
+#define __PAGE_READONLY_EXEC  (_L_PTE_DEFAULT | L_PTE_USER | L_PTE_RDONLY)
+extern pteval_t user_pgprot;    /* cache policy | shareability of user pages (mmu.c) */
+
+/* The predicates (Linux pgtable.h: pte_isset/pte_isclear on 2-level). */
+#define pte_present(pte)   (!!(pte_val(pte) & L_PTE_PRESENT))
+#define pte_young(pte)     (!!(pte_val(pte) & L_PTE_YOUNG))
+#define pte_dirty(pte)     (!!(pte_val(pte) & L_PTE_DIRTY))
+#define pte_write(pte)     (!(pte_val(pte) & L_PTE_RDONLY))
+#define pte_exec(pte)      (!(pte_val(pte) & L_PTE_XN))
+#define pte_valid_user(pte) \
+	((pte_val(pte) & (L_PTE_PRESENT | L_PTE_USER | L_PTE_YOUNG)) == \
+	 (L_PTE_PRESENT | L_PTE_USER | L_PTE_YOUNG))
+/* Present and not PROT_NONE: the MMU may hold it (Linux pte_accessible). */
+#define pte_accessible(mm, pte) (pte_present(pte) && !(pte_val(pte) & L_PTE_NONE))
+#define pte_same(a, b)     (pte_val(a) == pte_val(b))
+
+#define PTE_SET(name, bit)   static inline pte_t pte_##name(pte_t pte) \
+	{ return __pte(pte_val(pte) | (bit)); }
+#define PTE_CLEAR(name, bit) static inline pte_t pte_##name(pte_t pte) \
+	{ return __pte(pte_val(pte) & ~(bit)); }
+PTE_SET(mkyoung, L_PTE_YOUNG)
+PTE_CLEAR(mkold, L_PTE_YOUNG)
+PTE_SET(mkdirty, L_PTE_DIRTY)
+PTE_CLEAR(mkclean, L_PTE_DIRTY)
+PTE_SET(wrprotect, L_PTE_RDONLY)
+PTE_CLEAR(mkwrite, L_PTE_RDONLY)
+PTE_CLEAR(mkexec, L_PTE_XN)
+PTE_SET(mknexec, L_PTE_XN)
+#undef PTE_SET
+#undef PTE_CLEAR
+
+/* A PTE for page with prot (Linux mk_pte). */
+#define mk_pte(page, prot)  pfn_pte(page_to_pfn(page), prot)
+
+/* New permissions, keeping the page, young and dirty (Linux pte_modify). */
+static inline pte_t pte_modify(pte_t pte, pgprot_t newprot)
+{
+	const pteval_t mask = L_PTE_XN | L_PTE_RDONLY | L_PTE_USER | L_PTE_NONE | L_PTE_VALID;
+
+	return __pte((pte_val(pte) & ~mask) | (pgprot_val(newprot) & mask));
+}
+
+/*
+ * set_pte_at - write a user PTE (Linux pgtable.h set_pte_at): a valid user
+ * page is not global (PTE_EXT_NG), so its TLB entry is tagged with the ASID
+ * and another process's switch does not have to flush it. Linux also syncs
+ * the I-cache for a new executable page here (__sync_icache_dcache); the
+ * cache of these CPUs (VIPT non-aliasing D, PIPT-like I after the copy's
+ * clean) is kept coherent by the fault path instead (flush_icache_page).
+ */
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	unsigned int ext = 0;
+
+	(void)mm;
+	if (addr < TASK_SIZE && pte_valid_user(pte))
+		ext |= PTE_EXT_NG;
+	set_pte_ext(ptep, pte, ext);
+}
+
+/* Empty a user PTE and return what it held (Linux ptep_get_and_clear). */
+static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	pte_t old = *ptep;
+
+	set_pte_at(mm, addr, ptep, __pte(0));
+	return old;
+}
+
+/* mm/pgtable.c in Linux; arch/arm/mm/pgd.c here (they need flush_tlb_page). */
+int ptep_set_access_flags(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+			  pte_t entry, int dirty);
+int ptep_test_and_clear_young(struct vm_area_struct *vma, unsigned long address, pte_t *ptep);
+int ptep_clear_flush_young(struct vm_area_struct *vma, unsigned long address, pte_t *ptep);
+pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep);
+/*
+ * update_mmu_cache: on ARMv7 (VIPT non-aliasing) Linux's __update_mmu_cache
+ * only makes the I-cache coherent for a page first mapped executable; no
+ * TLB work. Done by the fault path when it copies a page in.
+ */
+#define update_mmu_cache(vma, addr, ptep) do { } while (0)
+
+/* pgd.c */
+pgd_t *pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm, pgd_t *pgd);
+
 #endif

@@ -100,7 +100,8 @@ struct pt_regs {
 void die(const char *str, struct pt_regs *regs, int err);
 void __show_regs(struct pt_regs *regs);
 void show_regs_print_info(void);
-void show_pte(const char *lvl, unsigned long addr);
+struct mm_struct;
+void show_pte(const char *lvl, struct mm_struct *mm, unsigned long addr);
 __noreturn void make_task_dead(int signr);
 
 _Static_assert(sizeof(struct pt_regs) == PT_REGS_SIZE, "entry-armv.S's frame");

@@ -42,6 +42,17 @@ static inline void tlbimvais(unsigned long va)
 	__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1" : : "r" (va) : "memory");
 }
 
+/* TLBIASID (c8 c7 2) / TLBIASIDIS (c8 c3 2): every non-global entry of an ASID. */
+static inline void tlbiasid(unsigned long asid)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 2" : : "r" (asid) : "memory");
+}
+
+static inline void tlbiasidis(unsigned long asid)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 2" : : "r" (asid) : "memory");
+}
+
 #define tlb_dsb(opt)  __asm__ __volatile__("dsb " #opt : : : "memory")
 #define tlb_isb()     __asm__ __volatile__("isb" : : : "memory")
 #else
@@ -49,6 +60,9 @@ static inline void tlbimvais(unsigned long va)
 void host_tlb_invalidate(unsigned long va);
 #define tlbimva(va)   host_tlb_invalidate(va)
 #define tlbimvais(va) host_tlb_invalidate(va)
+void host_tlb_invalidate_asid(unsigned long asid);
+#define tlbiasid(a)   host_tlb_invalidate_asid(a)
+#define tlbiasidis(a) host_tlb_invalidate_asid(a)
 #define tlb_dsb(opt)  do { } while (0)
 #define tlb_isb()     do { } while (0)
 #endif
@@ -111,5 +125,30 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 	tlb_dsb(ish);
 	tlb_isb();
 }
+
+/* ------------------------------------------------------------------------
+ * User translations (Linux: tlbflush.h __flush_tlb_page, local_flush_tlb_mm,
+ * tlb-v7.S v7wbi_flush_user_tlb_range). User PTEs are non-global (nG), so
+ * the TLB tags them with the ASID they were loaded under: an invalidate by
+ * MVA must carry that ASID in its low 8 bits (TLBIMVA's operand is
+ * MVA[31:12] | ASID, ARMv7 ARM B4.2.2), and one mm's entries can be
+ * dropped at once by ASID. The IS forms on SMP tables, as ALT_SMP picks.
+ * ------------------------------------------------------------------------ */
+struct vm_area_struct;
+struct mm_struct;
+
+#define ASID_BITS   8
+#define ASID_MASK   ((~0ULL) << ASID_BITS)
+/* The hardware ASID of an mm (Linux ASID(mm)): the low 8 bits of context.id. */
+#define ASID(mm)    ((unsigned int)((mm)->context.id & ~ASID_MASK))
+
+/* One user page of vma's mm: TLBIMVA[IS] (addr & PAGE_MASK) | ASID. */
+void flush_tlb_page(struct vm_area_struct *vma, unsigned long uaddr);
+/* Every page of [start, end) of vma's mm. */
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* Everything of mm: TLBIASID[IS]. */
+void flush_tlb_mm(struct mm_struct *mm);
+/* Linux's default: a spurious fault (a stale read-only or invalid entry). */
+#define flush_tlb_fix_spurious_fault(vma, addr) flush_tlb_page(vma, addr)
 
 #endif

@@ -23,4 +23,9 @@ int vtop_walk(unsigned long va, struct vtop_result *r);
 void vtop_show(unsigned long va);      /* shell: vtop <va> */
 void ptepage_show(unsigned long va);   /* shell: ptepage <va> */
 
+struct task_struct;
+/* shell: vtop <pid> <va>, ptepage <pid> <va>: a process's tables (mm->pgd) */
+void vtop_user_show(struct task_struct *task, unsigned long va);
+void ptepage_user_show(struct task_struct *task, unsigned long va);
+
 #endif

@@ -1,0 +1,246 @@
+/*
+ * kernel/shell_jobs.c - the console as a shell for programs: run one, wait
+ * for it, `jobs`, `fg`, `kill` (Linux has no such file: this is the part of
+ * bash's job control (jobs.c: wait_for, start_job, kill_builtin) that a
+ * console without background jobs needs).
+ *
+ *   armmm# /bin/hello a b       a line whose first word starts with '/':
+ *                               create_task, kernel_execve_task (fs/exec.c),
+ *                               then wait until it exits, stops or dies
+ *   [1] Stopped  /bin/memtouch  it stopped (SIGSTOP): jobs lists it
+ *   [1] Exit 3  /bin/hello exit 3      it exited with a non-zero status
+ *   [2] Segmentation fault  /bin/fault null     a signal killed it
+ *
+ * "Waiting" is schedule(): the console switches to the process and gets the
+ * CPU back when the process stops or ends (kernel/sched/core.c). A zombie
+ * is reaped (release_task) once its line is printed. There is no
+ * background: `fg` and `kill -CONT` both continue a process and wait.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/shell.h>
+#include <linux/mm.h>
+#include <linux/binfmts.h>
+#include <linux/kstrtox.h>
+#include <string.h>
+
+static int last_stopped;        /* fg's default: the most recently stopped pid */
+
+/* strerror(3)'s text for what exec can return. */
+static const char *exec_error(int err)
+{
+	switch (err) {
+	case -ENOENT:  return "No such file or directory";
+	case -ENOEXEC: return "Exec format error";
+	case -ENOMEM:  return "Cannot allocate memory";
+	case -E2BIG:   return "Argument list too long";
+	case -EACCES:  return "Permission denied";
+	case -EFAULT:  return "Bad address";
+	case -EINVAL:  return "Invalid argument";
+	default:       return "exec failed";
+	}
+}
+
+/*
+ * What became of p, as bash reports a job: a stopped process stays (for
+ * jobs/fg), a dead one is printed and reaped. The exit code is Linux's
+ * wait status (kernel/exit.c): a signal number in the low 7 bits, else the
+ * exit status in bits 8-15.
+ */
+static void report(struct task_struct *p)
+{
+	int code = p->exit_code;
+
+	if (!p->exit_state) {
+		if (p->__state == __TASK_STOPPED) {
+			con_printf("[%d] Stopped  %s\n", p->pid, p->cmdline);
+			last_stopped = p->pid;
+		}
+		return;
+	}
+	if (code & 0x7f)
+		con_printf("[%d] %s  %s\n", p->pid, strsignal(code & 0x7f), p->cmdline);
+	else if ((code >> 8) & 0xff)
+		con_printf("[%d] Exit %d  %s\n", p->pid, (code >> 8) & 0xff, p->cmdline);
+	release_task(p);
+}
+
+/*
+ * Run p until it is no longer runnable. schedule() runs the first
+ * runnable process, which is p unless a process continued another one
+ * (kill(pid, SIGCONT)): that one then runs first, and its end is
+ * reported below too.
+ */
+static void wait_task(struct task_struct *p)
+{
+	struct task_struct *q, *n;
+
+	while (p->__state == TASK_RUNNING && !p->exit_state)
+		schedule();
+	report(p);
+	list_for_each_entry_safe(q, n, &init_task.tasks, tasks)
+		if (q->exit_state)
+			report(q);
+}
+
+/* argv joined by spaces: the command line jobs and the status lines show. */
+static void set_cmdline(struct task_struct *p, int argc, char **argv)
+{
+	size_t len = 0;
+	int i;
+
+	p->cmdline[0] = '\0';
+	for (i = 0; i < argc; i++)
+		len += snprintf(p->cmdline + len, len < sizeof(p->cmdline) ?
+				sizeof(p->cmdline) - len : 0, "%s%s", i ? " " : "", argv[i]);
+}
+
+/* The line's first word starts with '/': run that program from the archive. */
+void shell_run_program(int argc, char **argv)
+{
+	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	const char *args[SHELL_MAX_ARGS + 1];
+	struct task_struct *p;
+	int i, err;
+
+	for (i = 0; i < argc; i++)
+		args[i] = argv[i];
+	args[argc] = NULL;
+	p = create_task();
+	if (!p) {
+		con_printf("%s: Cannot allocate memory (no task)\n", argv[0]);
+		return;
+	}
+	set_cmdline(p, argc, argv);
+	err = kernel_execve_task(p, argv[0], args, envp);
+	if (err) {
+		con_printf("%s: %s\n", argv[0], exec_error(err));
+		if (p->mm) {            /* whatever exec had built */
+			mmput(p->mm);
+			p->mm = NULL;
+		}
+		release_task(p);
+		return;
+	}
+	wait_task(p);
+}
+
+/* A stopped process by pid, or NULL after the shell's message. */
+static struct task_struct *stopped_task(const char *cmd, const char *arg)
+{
+	unsigned int pid;
+	struct task_struct *p;
+
+	if (!shell_arg_uint(cmd, "pid", arg, 1, 0x7fffffff, &pid))
+		return NULL;
+	p = find_task_by_vpid(pid);
+	if (!p || p->exit_state) {
+		if (!strcmp(cmd, "kill"))       /* bash's words for each */
+			con_printf("kill: (%u) - No such process\n", pid);
+		else
+			con_printf("%s: %u: no such job\n", cmd, pid);
+		return NULL;
+	}
+	return p;
+}
+
+static void cmd_jobs(int argc, char **argv)
+{
+	struct task_struct *p;
+
+	if (!shell_nargs(argc, argv, 0, 0, argv[0]))     /* takes no arguments */
+		return;
+	for_each_process(p)
+		if (!p->exit_state && p->__state == __TASK_STOPPED)
+			con_printf("[%d] Stopped  %s\n", p->pid, p->cmdline);
+}
+SHELL_CMD(jobs, "list the stopped processes", cmd_jobs);
+
+/* Continue p (SIGCONT) and wait for it; bash's fg prints the line first. */
+static void continue_task(struct task_struct *p)
+{
+	con_printf("%s\n", p->cmdline);
+	send_sig(SIGCONT, p);
+	wait_task(p);
+}
+
+static void cmd_fg(int argc, char **argv)
+{
+	struct task_struct *p, *q;
+
+	if (!shell_nargs(argc, argv, 0, 1, "fg [<pid>]"))
+		return;
+	if (argc == 2) {
+		p = stopped_task(argv[0], argv[1]);
+		if (!p)
+			return;
+	} else {
+		p = find_task_by_vpid(last_stopped);
+		if (!p || p->exit_state || p->__state != __TASK_STOPPED) {
+			p = NULL;       /* else the stopped one with the highest pid */
+			for_each_process(q)
+				if (!q->exit_state && q->__state == __TASK_STOPPED)
+					p = q;
+		}
+		if (!p) {
+			con_printf("fg: current: no such job\n");
+			return;
+		}
+	}
+	continue_task(p);
+}
+SHELL_CMD(fg, "fg [<pid>]: continue a stopped process and wait for it", cmd_fg);
+
+static const struct { const char *name; int sig; } signal_names[] = {
+	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT }, { "ILL", SIGILL },
+	{ "ABRT", SIGABRT }, { "BUS", SIGBUS }, { "KILL", SIGKILL }, { "USR1", SIGUSR1 },
+	{ "SEGV", SIGSEGV }, { "USR2", SIGUSR2 }, { "TERM", SIGTERM }, { "CONT", SIGCONT },
+	{ "STOP", SIGSTOP }, { "TSTP", SIGTSTP },
+};
+
+/* "-KILL", "-SIGKILL", "-9": the signal number, or -1. */
+static int parse_signal(const char *s)
+{
+	unsigned int i, n;
+
+	if (*s++ != '-')
+		return -1;
+	if (!strncmp(s, "SIG", 3))
+		s += 3;
+	for (i = 0; i < ARRAY_SIZE(signal_names); i++)
+		if (!strcmp(s, signal_names[i].name))
+			return signal_names[i].sig;
+	if (!kstrtouint(s, 10, &n) && n < _NSIG)
+		return n;
+	return -1;
+}
+
+/*
+ * kill [-SIG] <pid>: SIGTERM by default, as kill(1). A process the signal
+ * makes runnable (SIGCONT, or SIGKILL to a stopped one) runs at once and
+ * the console waits: there is no background to leave it in.
+ */
+static void cmd_kill(int argc, char **argv)
+{
+	struct task_struct *p;
+	int sig = SIGTERM;
+
+	if (!shell_nargs(argc, argv, 1, 2, "kill [-STOP|-CONT|-KILL|-9|-SEGV|-<n>] <pid>"))
+		return;
+	if (argc == 3) {
+		sig = parse_signal(argv[1]);
+		if (sig < 0) {
+			con_printf("kill: %s: invalid signal specification\n", argv[1]);
+			return;
+		}
+	}
+	p = stopped_task(argv[0], argv[argc - 1]);
+	if (!p)
+		return;
+	send_sig(sig, p);
+	if (p->__state == TASK_RUNNING)         /* SIGCONT, or SIGKILL woke it */
+		wait_task(p);
+}
+SHELL_CMD(kill, "kill [-<signal>] <pid>: send a signal to a process", cmd_kill);

@@ -100,9 +100,9 @@ void mem_init(void);
 
 /*
  * Linux 6.1's page_mapcount(): _mapcount + 1, where _mapcount is the word
- * page_type shares (-1, so 0, for a page nobody maps). We have no user
- * mappings yet, so that word only ever holds page_type; a buddy page
- * prints its type word + 1, as on Linux 6.1 (whose encoding gives -128).
+ * page_type shares (-1, so 0, for a page nobody maps). A user page's
+ * mappings move it (mm/rmap.c); a buddy or slab page prints its type word
+ * + 1, as on Linux 6.1 (whose encoding gives -128).
  */
 static inline int page_mapcount(const struct page *page)
 {

@@ -29,11 +29,11 @@ def h(s):
     return int(s, 16)
 
 
-def test_zero_page_then_write(boot):
+def test_zero_page_then_write(boot, board):
     """Expect /bin/zero's read of its new page to run do_anonymous_page and
     leave a read-only, non-global hardware PTE (the zero page), and the
     write after fg to run do_wp_page and map another, writable, dirty page."""
-    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0 fault_trace")
+    con = boot(board, mem="512M", bootargs="console=ttyAMA0 fault_trace")
     out = con.run("/bin/zero")
     m = re.search(r"zero: read 0 at 0x([0-9a-f]+)", out)
     assert m, out
@@ -64,13 +64,13 @@ def test_zero_page_then_write(boot):
     con.run("fg")
 
 
-def test_young_faults_after_clear_refs(boot):
+def test_young_faults_after_clear_refs(boot, board):
     """Expect memtouch's step 2, after clear_refs, to fault once on each page
     it touches that clear_refs made old (the written mmap page and heap
     page): hardware entry 0 before, the same page young after; the zero
     page it reads is not made old (clear_refs skips it, as Linux's), so
     reading it does not fault. fault_trace off stops the lines."""
-    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con = boot(board, mem="512M", bootargs="console=ttyAMA0")
     out = con.run("/bin/memtouch")
     m = re.search(r"memtouch: mmap=0x([0-9a-f]+) heap=0x([0-9a-f]+)", out)
     assert m, out

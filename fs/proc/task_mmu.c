@@ -20,7 +20,14 @@
  *    does not (since 5.12, for the young bit it relies on the next context
  *    switch); here a process stopped and continued keeps its ASID and its
  *    TLB entries, and the next access would not fault;
- *  - no idle page tracking (page_is_young), no swap, no locked pages.
+ *  - no idle page tracking (page_is_young), no swap, no locked pages;
+ *  - status's RSS lines (VmRSS, RssAnon, ...) are exact. Linux 6.1 (with
+ *    SPLIT_RSS_COUNTING, NR_CPUS >= 4 as on Debian's armmp) counts a task's
+ *    own faults in a per-task cache that reaches the mm only every 64
+ *    faults or at exit, so there a stopped process's VmRSS can lag far
+ *    behind the sum of its smaps Rss (seen on Debian's 6.1: RssAnon 4 kB
+ *    for memtouch at its first stop, smaps 60 kB); smaps is the one to
+ *    compare.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

@@ -106,7 +106,34 @@ static void ls_one(struct inode *inode, void *count)
 	(*(unsigned int *)count)++;
 }
 
-/* ls: the dump files; ls <dir>: the archive's entries in dir (/bin). */
+static unsigned int ls_dir_count;
+
+static void ls_dir_emit(const char *path)
+{
+	con_printf("%s\n", path);
+	ls_dir_count++;
+}
+
+/* The entries a DUMP_DIR has under dir ("/proc", "/proc/1"); how many. */
+static unsigned int ls_dump_dirs(const char *dir)
+{
+	const struct dump_dir **d;
+	size_t len = strlen(dir);
+
+	ls_dir_count = 0;
+	for (d = __dump_dirs_start; d < __dump_dirs_end; d++) {
+		const char *prefix = (*d)->prefix;      /* "/proc/" */
+		size_t plen = strlen(prefix);
+
+		if (!strncmp(dir, prefix, len < plen ? len : plen) &&
+		    (len >= plen || len == plen - 1) && (*d)->list)
+			(*d)->list(dir, ls_dir_emit);
+	}
+	return ls_dir_count;
+}
+
+/* ls: the dump files; ls <dir>: the archive's entries in dir (/bin), or a
+ * DUMP_DIR's (/proc, /proc/<pid>). */
 static void cmd_ls(int argc, char **argv)
 {
 	const struct dump_file **f;
@@ -116,6 +143,7 @@ static void cmd_ls(int argc, char **argv)
 		return;
 	if (argc == 2) {
 		initramfs_for_each(argv[1], ls_one, &n);
+		n += ls_dump_dirs(argv[1]);
 		if (!n)
 			con_printf("ls: cannot access '%s': No such file or directory\n", argv[1]);
 		return;

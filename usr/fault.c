@@ -12,10 +12,25 @@
  *   unmapped    read 0x40000000, far from every mapping SIGSEGV
  *   undef       an undefined instruction                SIGILL
  *   efault      write(1, (void *)1, 8)                  -EFAULT, exits 0
+ *   nosys       system call 17 (ARM's old "break": in Linux's table, never
+ *               implemented, so sys_ni_syscall)             -ENOSYS, exits 0
+ *               (a number past the table would be SIGILL in Linux: bad_syscall)
  */
 #include "lib/usr.h"
 
 #define UNMAPPED_ADDR	0x40000000UL
+#define NR_BREAK	17              /* sys_ni_syscall in Linux's ARM table */
+#define ENOSYS		38
+
+/* An EABI system call with no arguments: number in r7, result in r0. */
+static long raw_syscall0(long nr)
+{
+	register long r7 __asm__("r7") = nr;
+	register long r0 __asm__("r0");
+
+	__asm__ volatile("svc #0" : "=r" (r0) : "r" (r7) : "memory");
+	return r0;
+}
 #define ARM_BX_LR	0xe12fff1eU     /* bx lr: returns if the page ran */
 
 /*
@@ -73,8 +88,12 @@ int main(int argc, char **argv, char **envp)
 		ret = sys_write(1, (const void *)1, 8);
 		printf("fault: write returned %ld\n", ret);
 		return ret == -EFAULT ? 0 : 1;
+	} else if (!strcmp(kind, "nosys")) {
+		ret = raw_syscall0(NR_BREAK);
+		printf("fault: syscall %d returned %ld\n", NR_BREAK, ret);
+		return ret == -ENOSYS ? 0 : 1;
 	} else {
-		printf("usage: fault null|write-text|exec-data|stack|unmapped|undef|efault\n");
+		printf("usage: fault null|write-text|exec-data|stack|unmapped|undef|efault|nosys\n");
 		return 2;
 	}
 	return 1;

@@ -144,6 +144,13 @@ def test_fault_efault(con):
     assert "fault: write returned -14" in out and not re.search(STATUS_RE, out, re.M), out
 
 
+def test_fault_nosys(con):
+    """A system call armmm (and Linux) has no function for returns -ENOSYS
+    (sys_ni_syscall); the program goes on and exits 0."""
+    out = con.run("/bin/fault nosys")
+    assert "fault: syscall 17 returned -38" in out and not re.search(STATUS_RE, out, re.M), out
+
+
 def test_unknown_program(con):
     """A path not in the archive gets the shell's message; the console goes on."""
     assert con.run("/bin/nonexistent").strip() == \

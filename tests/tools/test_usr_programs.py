@@ -246,6 +246,10 @@ def test_fault_efault_and_usage(out):
     r = subprocess.run([QEMU_ARM, prog(out, "fault"), "efault"], capture_output=True,
                        text=True, env=ENV, timeout=30)
     assert (r.returncode, r.stdout) == (0, "fault: write returned -14\n")
+    # qemu-arm follows Linux's syscall table: 17 is sys_ni_syscall there
+    r = subprocess.run([QEMU_ARM, prog(out, "fault"), "nosys"], capture_output=True,
+                       text=True, env=ENV, timeout=30)
+    assert (r.returncode, r.stdout) == (0, "fault: syscall 17 returned -38\n")
     r = subprocess.run([QEMU_ARM, prog(out, "fault"), "nope"], capture_output=True,
                        text=True, env=ENV, timeout=30)
     assert r.returncode == 2 and r.stdout.startswith("usage: fault ")

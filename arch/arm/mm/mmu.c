@@ -68,22 +68,22 @@ pgprot_t pgprot_kernel;
  * VM_EXEC alone still read. build_mem_type_table adds user_pgprot.
  */
 pgprot_t protection_map[16] = {
-	[VM_NONE]                                  = __PAGE_NONE,
-	[VM_READ]                                  = __PAGE_READONLY,
-	[VM_WRITE]                                 = __PAGE_COPY,
-	[VM_WRITE | VM_READ]                       = __PAGE_COPY,
-	[VM_EXEC]                                  = __PAGE_READONLY_EXEC,
-	[VM_EXEC | VM_READ]                        = __PAGE_READONLY_EXEC,
-	[VM_EXEC | VM_WRITE]                       = __PAGE_COPY_EXEC,
-	[VM_EXEC | VM_WRITE | VM_READ]             = __PAGE_COPY_EXEC,
-	[VM_SHARED]                                = __PAGE_NONE,
-	[VM_SHARED | VM_READ]                      = __PAGE_READONLY,
-	[VM_SHARED | VM_WRITE]                     = __PAGE_SHARED,
-	[VM_SHARED | VM_WRITE | VM_READ]           = __PAGE_SHARED,
-	[VM_SHARED | VM_EXEC]                      = __PAGE_READONLY_EXEC,
-	[VM_SHARED | VM_EXEC | VM_READ]            = __PAGE_READONLY_EXEC,
-	[VM_SHARED | VM_EXEC | VM_WRITE]           = __PAGE_SHARED_EXEC,
-	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ] = __PAGE_SHARED_EXEC,
+	[VM_NONE]                                  = __pgprot(__PAGE_NONE),
+	[VM_READ]                                  = __pgprot(__PAGE_READONLY),
+	[VM_WRITE]                                 = __pgprot(__PAGE_COPY),
+	[VM_WRITE | VM_READ]                       = __pgprot(__PAGE_COPY),
+	[VM_EXEC]                                  = __pgprot(__PAGE_READONLY_EXEC),
+	[VM_EXEC | VM_READ]                        = __pgprot(__PAGE_READONLY_EXEC),
+	[VM_EXEC | VM_WRITE]                       = __pgprot(__PAGE_COPY_EXEC),
+	[VM_EXEC | VM_WRITE | VM_READ]             = __pgprot(__PAGE_COPY_EXEC),
+	[VM_SHARED]                                = __pgprot(__PAGE_NONE),
+	[VM_SHARED | VM_READ]                      = __pgprot(__PAGE_READONLY),
+	[VM_SHARED | VM_WRITE]                     = __pgprot(__PAGE_SHARED),
+	[VM_SHARED | VM_WRITE | VM_READ]           = __pgprot(__PAGE_SHARED),
+	[VM_SHARED | VM_EXEC]                      = __pgprot(__PAGE_READONLY_EXEC),
+	[VM_SHARED | VM_EXEC | VM_READ]            = __pgprot(__PAGE_READONLY_EXEC),
+	[VM_SHARED | VM_EXEC | VM_WRITE]           = __pgprot(__PAGE_SHARED_EXEC),
+	[VM_SHARED | VM_EXEC | VM_WRITE | VM_READ] = __pgprot(__PAGE_SHARED_EXEC),
 };
 /* The cache policy and shareability of user pages (Linux user_pgprot). */
 pteval_t user_pgprot;

@@ -14,22 +14,13 @@
 #include <asm/mach/map.h>
 #include "../../../arch/arm/mm/mm.h"
 
+#include "../mmu/boot_stubs.h"
+
 /* ---- what mmu.c and the rest expect from the kernel around them ---- */
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __attribute__((aligned(16384)));
 u32 __cpu_smp = 1;
-char _text[1], __init_end[1];
-phys_addr_t __atags_pointer;
-pte_t *pkmap_page_table;
 unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
 void vm_area_add_early(struct vm_struct *vm) { (void)vm; }
-void ptdump_printk(void) { abort(); }
-unsigned long long memparse(const char *s, char **end) { (void)s, (void)end; abort(); }
-void early_trap_init_vectors(void *vectors) { (void)vectors; abort(); }
-int early_io_pages(struct map_desc *io, int max) { (void)io, (void)max; abort(); }
-void use_high_vectors(void) { abort(); }
-void early_console_hold(void) { abort(); }
-void early_console_release(void) { abort(); }
-void bootmem_init(void) { abort(); }
 bool shell_nargs(int argc, char **argv, int min, int max, const char *usage)
 {
 	(void)argv, (void)usage;

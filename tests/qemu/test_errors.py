@@ -64,7 +64,9 @@ def test_stdout_path_names_a_uart_we_do_not_drive(boot, tmp_path):
     """virt's DTB with its PL011's compatible changed: stdout-path now names
     a UART we do not drive, so neither the wrapper nor head.S nor the
     console driver may touch it, and no other UART exists to complain on:
-    the board stays silent (and QEMU keeps running)."""
+    the board stays silent and QEMU keeps running. The kernel says why in
+    its log (read through the gdb stub) and parks in panic: the shell has
+    no console to read from."""
     dtb = tmp_path / "virt-unknown-uart.dtb"
     subprocess.run(["qemu-system-arm", "-M", f"virt,dumpdtb={dtb}", "-cpu", "cortex-a15",
                     "-m", "1G", "-nic", "none", "-nographic"], check=True,
@@ -73,9 +75,21 @@ def test_stdout_path_names_a_uart_we_do_not_drive(boot, tmp_path):
                           capture_output=True, text=True).stdout.strip()
     subprocess.run(["fdtput", "-t", "s", str(dtb), node, "compatible", "acme,secret-uart"],
                    check=True)
-    con = boot("virt", direct=True, dtb=str(dtb), bootargs="")
+    port = free_port()
+    con = boot("virt", direct=True, dtb=str(dtb), bootargs="",
+               extra=["-gdb", f"tcp:127.0.0.1:{port}"])
     out = quiet_for(con, 8)
     assert "Uncompressing" not in out and "Booting Linux" not in out, out
+    # Where it parked, and what it said into the log (dmesg) meanwhile.
+    gdb = subprocess.run(
+        ["gdb-multiarch", "-nx", "-batch", "-ex", f"file {TOP / 'build' / 'vmlinux'}",
+         "-ex", f"target remote 127.0.0.1:{port}", "-ex", "info symbol $pc",
+         "-ex", "printf \"%s\\n\", 'printk.c'::log_buf", "-ex", "detach"],
+        capture_output=True, text=True, timeout=60)
+    assert gdb.returncode == 0, gdb.stderr
+    assert "is not a UART we drive" in gdb.stdout and "acme,secret-uart" in gdb.stdout, gdb.stdout
+    assert "Kernel panic - not syncing: shell: no console to read from" in gdb.stdout, gdb.stdout
+    assert re.search(r"^\w+ \+ \d+ in section \.text", gdb.stdout, re.M), gdb.stdout   # parked in code
 
 
 def test_misaligned_phys_offset(boot):

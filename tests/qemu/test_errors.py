@@ -156,3 +156,30 @@ def test_no_usable_memory(boot):
     assert A9_RAM <= int(m[1], 16) < A9_RAM + (512 << 20)
     log = strip_stamps(con.log)
     assert "Zone ranges:" not in log and "Memory:" not in log
+
+
+def test_console_argument_naming_no_port(boot):
+    """console=ttyAMA5 on virt (one PL011): a clear error naming the port,
+    then the console stdout-path names, as Linux falls back when its
+    preferred console never registers."""
+    con = boot("virt", mem="1G", bootargs="console=ttyAMA5")
+    con.expect(r"console: ttyAMA5: no such port in the DTB \(no alias serial5 of that driver, "
+               r"nor 6 enabled PL011 UARTs\)")
+    con.expect(r"ttyAMA0 at MMIO 0x09000000 .* chosen by /chosen/stdout-path")
+    con.expect(r"printk: console \[ttyAMA0\] enabled")
+
+
+def test_console_argument_old_omap_name(boot):
+    """console=ttyO0, the name of the old omap-serial driver: taken as ttyS0
+    with Linux's warning (8250_omap.c); virt has no 8250, so that port is
+    reported missing too, and stdout-path's PL011 is the console."""
+    con = boot("virt", mem="1G", bootargs="console=ttyO0,115200n8")
+    con.expect(r"WARNING: Your 'console=ttyO0' has been replaced by 'ttyS0'")
+    con.expect(r"console: ttyS0: no such port in the DTB")
+    con.expect(r"ttyAMA0 at MMIO 0x09000000")
+
+
+def test_console_argument_without_number(boot):
+    """console=ttyAMA (no port number) is refused by name."""
+    con = boot("virt", mem="1G", bootargs="console=ttyAMA")
+    con.expect(r"console: 'ttyAMA' names no port: expected ttyAMA<n> or ttyS<n>")

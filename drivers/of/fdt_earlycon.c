@@ -90,12 +90,14 @@ static int walk_init(struct fdt_walk *w, const void *blob)
 	if (!b || ((uintptr_t)b & 3) || be32(b + FDT_HDR_MAGIC) != FDT_MAGIC_BE)
 		return -EARLYCON_E_BADFDT;
 	total = be32(b + FDT_HDR_TOTALSIZE);
+	if (total < FDT_HDR_LEN)	/* the rest of the header is not even there */
+		return -EARLYCON_E_BADFDT;
 	so = be32(b + FDT_HDR_OFF_STRUCT);
 	po = be32(b + FDT_HDR_OFF_STRINGS);
 	ps = be32(b + FDT_HDR_SIZE_STRINGS);
 	ss = be32(b + FDT_HDR_VERSION) >= FDT_FIRST_SIZE_VERSION ?
 		be32(b + FDT_HDR_SIZE_STRUCT) : total - so;
-	if (total < FDT_HDR_LEN || so & 3 || so > total || ss > total - so ||
+	if (so & 3 || so > total || ss > total - so ||
 	    po > total || ps > total - po)
 		return -EARLYCON_E_BADFDT;
 	w->blob = b;

@@ -17,6 +17,7 @@
 #include <linux/init.h>
 #include <linux/of_fdt.h>
 #include <linux/serial_reg.h>
+#include <linux/of_earlycon.h>
 #include <linux/amba/serial.h>
 #include <asm/io.h>
 #include <linux/ioport.h>
@@ -216,6 +217,35 @@ static int find_console_node(const void *blob, const char *cmdline, int *index, 
 	return fdt_path_offset(blob, "serial0");
 }
 
+/*
+ * earlycon_explain - when nothing was printed before the console, say why
+ * (the same look-up head.S made, drivers/of/fdt_earlycon.c), so a board
+ * porter knows what the DTB lacks. Linux prints nothing here: its earlycon
+ * is off unless asked for.
+ */
+static void __init earlycon_explain(const void *blob)
+{
+	static const char *const why[] = {
+		[EARLYCON_E_BADFDT] = "the DTB header is unusable",
+		[EARLYCON_E_NOSTDOUT] = "no /chosen/stdout-path and no console=ttyAMA<n>/ttyS<n> in bootargs",
+		[EARLYCON_E_NOALIAS] = "the alias it names is not in /aliases",
+		[EARLYCON_E_NONODE] = "the path it names is not in the DTB",
+		[EARLYCON_E_UNKNOWN] = "it names a UART we do not drive",
+		[EARLYCON_E_REG] = "the UART's reg is missing or wider than 2 cells",
+		[EARLYCON_E_RANGES] = "a parent bus has no ranges for the UART's address",
+		[EARLYCON_E_IOWIDTH] = "the UART's reg-io-width is not 1 or 4",
+		[EARLYCON_E_HIGH] = "the UART is above 4 GiB",
+	};
+	struct earlycon_uart u;
+	int err;
+
+	if (__debug_ll_type != EARLYCON_NONE)
+		return;
+	err = of_earlycon_find(blob, &u);
+	if (err < 0 && -err < (int)ARRAY_SIZE(why) && why[-err])
+		pr_info("earlycon: none before this console: %s\n", why[-err]);
+}
+
 /**
  * uart_console_init - register the console UART found in the DTB
  * @blob: the checked DTB
@@ -267,6 +297,7 @@ int __init uart_console_init(const void *blob, const char *cmdline)
 		fdt_get_name(blob, node, NULL), uart_console.name, index, addr,
 		(unsigned long)port.base, port.pl011 ? "PL011" : "16550", how);
 	register_console(&uart_console);
+	earlycon_explain(blob);
 	return 0;
 }
 

@@ -42,5 +42,6 @@ static inline void writeb(u8 v, volatile void __iomem *a)
 void __iomem *early_io_map(phys_addr_t pa);
 
 extern u32 __debug_ll_uart;   /* debug.S: the early UART's physical base, 0 if none */
+extern u32 __debug_ll_type;   /* debug.S: EARLYCON_NONE, _PL011 or _8250 */
 
 #endif

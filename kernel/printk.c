@@ -72,10 +72,46 @@ static void console_emit(const char *s, size_t n)
 	}
 }
 
+/* While set, lines are only logged: the UART's mapping is being rebuilt. */
+static bool console_locked;
+static u32 locked_from;		/* log_head when console_lock() was called */
+
 static void emit(const char *s, size_t n)
 {
 	log_store(s, n);
-	console_emit(s, n);
+	if (!console_locked)
+		console_emit(s, n);
+}
+
+/*
+ * console_lock/console_unlock - hold back console output, then print what
+ * was logged meanwhile (Linux: console_lock defers printing to the unlock).
+ * devicemaps_init needs it: between clearing the vmalloc area and mapping
+ * the early devices again, the UART's registers have no mapping, and a
+ * printk there (memblock=debug logs the page-table allocations) would take
+ * a translation fault, unless a stale TLB entry happened to survive.
+ */
+void console_lock(void)
+{
+	if (!console_locked)
+		locked_from = log_head;
+	console_locked = true;
+}
+
+void console_unlock(void)
+{
+	u32 start = locked_from;
+
+	console_locked = false;
+	if (log_head - start > LOG_BUF_LEN)
+		start = log_head - LOG_BUF_LEN;	/* the oldest were overwritten */
+	while (start < log_head) {
+		u32 off = start % LOG_BUF_LEN;
+		u32 n = min(log_head - start, LOG_BUF_LEN - off);
+
+		console_emit(log_buf + off, n);
+		start += n;
+	}
 }
 
 int printk(const char *fmt, ...)

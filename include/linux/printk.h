@@ -41,6 +41,10 @@ struct console {
 #define CON_PRINTBUFFER 0x1  /* replay the log on registering, unless a boot
 			      * console (our early UART) already showed it */
 
+/* Hold console output back (only log it), then print what was held. */
+void console_lock(void);
+void console_unlock(void);
+
 /*
  * Write straight to the console: no timestamp, not kept in the log. For
  * what a command prints (dumps must match Linux's files byte for byte).

@@ -475,6 +475,7 @@ static void __init devicemaps_init(void)
 
 	early_trap_init_vectors(vectors);
 
+	console_lock();		/* the UART is unmapped until early_io_remap */
 	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 
@@ -497,6 +498,7 @@ static void __init devicemaps_init(void)
 
 	early_io_remap();
 	local_flush_tlb_all();
+	console_unlock();
 	use_high_vectors();
 }
 

@@ -53,15 +53,6 @@ static void log_store(const char *s, size_t n)
 		log_buf[log_head++ % LOG_BUF_LEN] = *s;
 }
 
-/*
- * While devicemaps_init rebuilds the I/O area, the early UART's section is
- * gone, and so is the console's (both are early I/O sections; Linux's
- * earlycon lives in the fixmap pmd, which it keeps). Lines printed then
- * wait in the log buffer and go out when early_console_release() is
- * called.
- */
-static u32 early_held_at = ~0u;        /* log_head when held, ~0u: not held */
-
 static void early_write(const char *s, size_t n)
 {
 	char tmp[160];
@@ -77,40 +68,54 @@ static void early_write(const char *s, size_t n)
 	}
 }
 
-static void console_emit(const char *s, size_t n);
-
-void early_console_hold(void)
-{
-	early_held_at = log_head;
-}
-
-void early_console_release(void)
-{
-	u32 from = early_held_at;
-
-	early_held_at = ~0u;
-	if (from == ~0u)
-		return;
-	if (log_head - from > LOG_BUF_LEN)      /* only what the buffer still has */
-		from = log_head - LOG_BUF_LEN;
-	for (; from != log_head; from++)
-		console_emit(&log_buf[from % LOG_BUF_LEN], 1);
-}
-
 static void console_emit(const char *s, size_t n)
 {
-	if (early_held_at != ~0u)
-		return;
 	if (console)
 		console->write(console, s, n);
 	else if (__debug_ll_type)
 		early_write(s, n);
 }
 
+/* While set, lines are only logged: the UART's mapping is being rebuilt. */
+static bool console_locked;
+static u32 locked_from;		/* log_head when console_lock() was called */
+
 static void emit(const char *s, size_t n)
 {
 	log_store(s, n);
-	console_emit(s, n);
+	if (!console_locked)
+		console_emit(s, n);
+}
+
+/*
+ * console_lock/console_unlock - hold back console output, then print what
+ * was logged meanwhile (Linux: console_lock defers printing to the unlock).
+ * devicemaps_init needs it: between clearing the vmalloc area and mapping
+ * the early devices again, the UART's registers have no mapping, and a
+ * printk there (memblock=debug logs the page-table allocations) would take
+ * a translation fault, unless a stale TLB entry happened to survive.
+ */
+void console_lock(void)
+{
+	if (!console_locked)
+		locked_from = log_head;
+	console_locked = true;
+}
+
+void console_unlock(void)
+{
+	u32 start = locked_from;
+
+	console_locked = false;
+	if (log_head - start > LOG_BUF_LEN)
+		start = log_head - LOG_BUF_LEN;	/* the oldest were overwritten */
+	while (start < log_head) {
+		u32 off = start % LOG_BUF_LEN;
+		u32 n = min(log_head - start, LOG_BUF_LEN - off);
+
+		console_emit(log_buf + off, n);
+		start += n;
+	}
 }
 
 int printk(const char *fmt, ...)
@@ -160,7 +165,14 @@ int con_printf(const char *fmt, ...)
 void register_console(struct console *con)
 {
 	console = con;
-	if (!__debug_ll_type)	/* nothing was shown yet: show the log */
+	/*
+	 * Linux's register_console: a console with CON_PRINTBUFFER starts with
+	 * the whole log, except when a boot console was already printing it
+	 * (then the flag is dropped, or the first lines would show twice).
+	 */
+	if (__debug_ll_type)
+		con->flags &= ~CON_PRINTBUFFER;
+	if (con->flags & CON_PRINTBUFFER)
 		log_buf_dump(NULL);
 	printk("printk: console [%s%d] enabled\n", con->name, con->index);
 }

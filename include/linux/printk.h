@@ -10,13 +10,6 @@
 
 __printf(1, 2) int printk(const char *fmt, ...);
 
-/*
- * Keep early-UART output in the log buffer only, then send what was held
- * (devicemaps_init, while the early UART's mapping is rebuilt).
- */
-void early_console_hold(void);
-void early_console_release(void);
-
 /* The clock behind the timestamps: the ARMv7 generic timer, if present. */
 u32 arch_timer_rate(void);            /* Hz, 0 if the CPU has no generic timer */
 unsigned long long local_clock_ns(void);
@@ -41,7 +34,16 @@ struct console {
 	void (*write)(struct console *, const char *, size_t);
 	int (*read_char)(struct console *);        /* -1 when nothing waits */
 	void *data;
+	short flags;                               /* CON_* */
 };
+
+/* console.flags (Linux include/linux/console.h) */
+#define CON_PRINTBUFFER 0x1  /* replay the log on registering, unless a boot
+			      * console (our early UART) already showed it */
+
+/* Hold console output back (only log it), then print what was held. */
+void console_lock(void);
+void console_unlock(void);
 
 /*
  * Write straight to the console: no timestamp, not kept in the log. For

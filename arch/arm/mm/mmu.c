@@ -516,11 +516,11 @@ static void __init devicemaps_init(void)
 
 	early_trap_init_vectors(vectors);
 
-	/* the early UART's section goes too: until early_io_remap maps its
+	/* the console UART's section goes too: until early_io_remap maps its
 	 * page again, printk keeps lines in the log buffer (memblock=debug
 	 * prints from create_mapping below); a stale TLB entry used to carry
 	 * them, or not, depending on QEMU's TLB sizing */
-	early_console_hold();
+	console_lock();
 	for (addr = VMALLOC_START; addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 	local_flush_tlb_all();
@@ -544,7 +544,7 @@ static void __init devicemaps_init(void)
 
 	early_io_remap();
 	local_flush_tlb_all();
-	early_console_release();
+	console_unlock();
 	use_high_vectors();
 }
 

@@ -21,8 +21,8 @@ unsigned long long memparse(const char *s, char **end) { (void)s, (void)end; abo
 void early_trap_init_vectors(void *vectors) { (void)vectors; abort(); }
 int early_io_pages(struct map_desc *io, int max) { (void)io, (void)max; abort(); }
 void use_high_vectors(void) { abort(); }
-void early_console_hold(void) { abort(); }
-void early_console_release(void) { abort(); }
+void console_lock(void) { abort(); }
+void console_unlock(void) { abort(); }
 void bootmem_init(void) { abort(); }
 
 #endif

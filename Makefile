@@ -76,7 +76,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o \
           init/main.o kernel/panic.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
           kernel/kallsyms.o \
           lib/kstrtox.o lib/reciprocal_div.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
-          drivers/of/fdt.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o \
+          drivers/of/fdt.o drivers/of/fdt_earlycon.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o drivers/watchdog/omap_wdt.o \
           kernel/resource.o mm/memblock.o mm/memblock_iter.o mm/memblock_alloc.o \
           mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o mm/debug.o mm/show_mem.o \
           mm/page_alloc_debug.o mm/bench.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
@@ -127,9 +127,16 @@ $(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(GEN)
 	$(CC) $(FDT_CFLAGS) -c -o $@ $<
 
 # Code that runs before the MMU is on must not hold absolute addresses.
-$(O)/.pre-mmu-checked: $(O)/arch/arm/kernel/phys2virt.o
+# fdt_earlycon.c runs there whole (head.S, MMU off): position independent,
+# no unaligned accesses (all memory is Strongly-ordered with the MMU off).
+$(O)/drivers/of/fdt_earlycon.o: CFLAGS += -fpie -fno-jump-tables -mno-unaligned-access \
+	-fno-tree-loop-distribute-patterns
+$(O)/.pre-mmu-checked: $(O)/arch/arm/kernel/phys2virt.o $(O)/drivers/of/fdt_earlycon.o
 	@if $(OBJDUMP) -r -j .text.pre_mmu $< | grep -E 'R_ARM_(ABS|MOVW_ABS|MOVT_ABS|GOT)'; then \
 	  echo "error: .text.pre_mmu in $< has absolute relocations (see phys2virt.c)"; exit 1; fi
+	@if $(OBJDUMP) -r $(O)/drivers/of/fdt_earlycon.o | awk '/^RELOCATION RECORDS/ { sec = $$4 } \
+	    sec !~ /debug/ && /R_ARM_(ABS|MOVW_ABS|MOVT_ABS|GOT|TARGET)/'  | grep .; then \
+	  echo "error: fdt_earlycon.o has absolute relocations: it runs with the MMU off"; exit 1; fi
 	@touch $@
 
 # ---- linking -----------------------------------------------------------------

@@ -100,11 +100,19 @@ static __attribute__((__noinline__)) __noreturn void kernel_init(bool dump_all, 
 	shell_run();
 }
 
+extern u32 __cpu_smp;           /* head.S __detect_smp: 1 = SMP */
+
 __noreturn void __init start_kernel(void)
 {
 	char *command_line;
 
-	pr_info("Booting Linux on physical CPU 0x%x\n", read_mpidr() & MPIDR_HWID_BITMASK);
+	/*
+	 * Linux's smp_setup_processor_id: MPIDR only when is_smp() (head.S
+	 * __detect_smp); a uniprocessor such as Cortex-A8 has no MP extensions
+	 * and its MPIDR reads as something else (the MIDR on AM335x): 0.
+	 */
+	pr_info("Booting Linux on physical CPU 0x%x\n",
+		__cpu_smp ? read_mpidr() & MPIDR_HWID_BITMASK : 0);
 	pr_info("%s", linux_banner);
 	setup_arch(&command_line);
 	pr_info("Kernel command line: %s\n", command_line);

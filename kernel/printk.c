@@ -125,7 +125,14 @@ int con_printf(const char *fmt, ...)
 void register_console(struct console *con)
 {
 	console = con;
-	if (!__debug_ll_type)	/* nothing was shown yet: show the log */
+	/*
+	 * Linux's register_console: a console with CON_PRINTBUFFER starts with
+	 * the whole log, except when a boot console was already printing it
+	 * (then the flag is dropped, or the first lines would show twice).
+	 */
+	if (__debug_ll_type)
+		con->flags &= ~CON_PRINTBUFFER;
+	if (con->flags & CON_PRINTBUFFER)
 		log_buf_dump(NULL);
 	printk("printk: console [%s%d] enabled\n", con->name, con->index);
 }

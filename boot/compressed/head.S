@@ -10,13 +10,17 @@
  *     cache_on to decompress faster).  Nothing is ever dirty in a D-cache, so
  *     the only cache maintenance is invalidating the I-cache and branch
  *     predictor after writing code;
- *   - HYP mode is left as it is (Linux installs its HYP stub and drops to
- *     SVC); the kernel's own head.S deals with HYP;
+ *   - entered in HYP mode, it drops to SVC as Linux's safe_svcmode_maskall
+ *     does, but installs no HYP stub and so enters the kernel in SVC (Linux
+ *     goes back to HYP for KVM, which we do not have);
  *   - no GOT and no relocation of it: the C code (unlz4.c) uses no global
  *     data, which the Makefile checks; every address here is computed from
  *     the pc, so the wrapper runs wherever it was loaded;
- *   - the error message needs a UART, which Linux's wrapper only has with
- *     DEBUG_LL; here a small table keyed by PHYS_OFFSET picks it (find_uart).
+ *   - the messages need a UART, which Linux's wrapper only has with
+ *     DEBUG_LL; here it is the one the DTB names (drivers/of/fdt_earlycon.c,
+ *     built in: stdout-path, else console= in bootargs), and with none
+ *     nothing is printed and no UART touched. (No DEBUG_LL here: a build-
+ *     time UART is for head.S; the wrapper speaks only from the DTB.)
  *
  * Register use, kept the same as Linux's where the meaning is the same:
  *   r4  = kernel destination, PHYS_OFFSET + TEXT_OFFSET   (Linux: r4)
@@ -26,7 +30,8 @@
  *   r8  = DTB physical address, r2 at entry                (Linux: r8)
  *   r9  = PHYS_OFFSET
  *   r10 = end of the decompressed kernel, r4 + r6          (Linux: r10)
- *   r11 = debug UART base, 0 if unknown
+ *   r11 = the early UART, a struct earlycon_uart on our stack (type
+ *         EARLYCON_NONE when the DTB names none we drive)
  * r4-r11 survive the calls into C (AAPCS callee-saved).
  *
  * Memory picture for the QEMU -kernel case (RAM at 0x60000000, zImage loaded
@@ -42,6 +47,9 @@
  *            so it first copies itself above r10 and continues in the copy.
  */
 #include "unlz4.h"
+#include <linux/of_earlycon.h>
+#include <linux/serial_reg.h>
+#include <linux/amba/serial.h>
 
 #ifndef TEXT_OFFSET
 #error "TEXT_OFFSET must be passed by the Makefile (kernel Image offset in RAM)"
@@ -71,24 +79,13 @@ PHYS_OFFSET_MASK	= 0xf8000000
 RELOC_ALIGN_SHIFT	= 12
 RELOC_ALIGN		= 1 << RELOC_ALIGN_SHIFT	@ 4 KiB
 
-/* CP15 (ARMv7-A ARM, B4.1) */
-MIDR_PARTNUM_SHIFT	= 4		@ MIDR[15:4]: primary part number
-MIDR_PARTNUM_WIDTH	= 12
-CORTEX_A15_PARTNUM	= 0xc0f
-
-/* PL011 (ARM PrimeCell UART PL011 TRM, 3.2) */
-UART01x_DR		= 0x00		@ data register
-UART01x_FR		= 0x18		@ flag register
-UART01x_FR_TXFF		= 1 << 5	@ transmit FIFO full
-
-/* Boards whose debug UART we know (design.md section 5) */
-ANY_CPU_PART		= 0		@ table wildcard; no ARM part number is 0
-VEXPRESS_A9_PHYS	= 0x60000000
-VEXPRESS_A9_UART	= 0x10009000
-VIRT_PHYS		= 0x40000000
-VIRT_UART		= 0x09000000
-VEXPRESS_A15_PHYS	= 0x80000000
-VEXPRESS_A15_UART	= 0x1c090000
+/* CPSR (ARMv7-A ARM, B1.3.3) */
+PSR_MODE_MASK		= 0x1f
+PSR_HYP_MODE		= 0x1a
+PSR_SVC_MODE		= 0x13
+PSR_A_BIT		= 1 << 8
+PSR_I_BIT		= 1 << 7
+PSR_F_BIT		= 1 << 6
 
 /*
  * sync_icache - make code just written to memory visible to instruction
@@ -135,7 +132,7 @@ start:
 	.word	_edata				@ 0x2c: end = zImage size (linked at 0)
 	.word	ZIMAGE_ENDIAN_MAGIC		@ 0x30: endianness marker
 
-1:	cpsid	if				@ mask IRQ and FIQ, keep the mode
+1:	bl	safe_svcmode_maskall		@ SVC, A/I/F masked, even from HYP
 	mov	r7, r1				@ r7 = machine id, kept for the kernel
 	mov	r8, r2				@ r8 = DTB pointer, kept for the kernel
 	mov	r0, pc				@ r0 = an address inside this zImage
@@ -213,9 +210,17 @@ reloc_code_end:
  * out: does not return
  */
 wont_overwrite:
-	mov	r0, r9				@ r0 = PHYS_OFFSET
-	bl	find_uart			@ r0 = UART base or 0
-	mov	r11, r0				@ r11 = UART base, kept
+	sub	sp, sp, #EARLYCON_SIZE		@ the early UART's description
+	mov	r11, sp				@ r11 = it, kept
+	mov	r0, #EARLYCON_NONE		@ none until the DTB says
+	str	r0, [r11, #EARLYCON_TYPE]	@
+	mov	r0, r8				@ r0 = DTB (r2 at entry)
+	tst	r0, #3				@ word aligned, as a DTB must be,
+	bne	1f				@
+	cmp	r0, r9				@ and in RAM (not below PHYS_OFFSET)?
+	movhs	r1, r11				@ then look: fills *r11, or not
+	blhs	of_earlycon_find		@
+1:
 
 	adr	r0, str_uncompressing		@ "Uncompressing Linux..."
 	mov	r1, r11				@ on our UART, if any
@@ -280,60 +285,65 @@ LC1:	.word	input_data			@ offset of the compressed kernel
 	.size	LC1, . - LC1
 
 /*
- * find_uart - the debug UART the kernel will also choose for this board:
- * uart_table entries matching PHYS_OFFSET and the CPU part number.
- * in:  r0 = PHYS_OFFSET
- * out: r0 = PL011 base address, or 0 when the board is unknown
- * clobbers: r1-r3, r12, flags
+ * safe_svcmode_maskall - SVC mode with asynchronous aborts, IRQ and FIQ
+ * masked (Linux: safe_svcmode_maskall, asm/assembler.h). From HYP an
+ * exception return is the only way down: SPSR (SPSR_hyp, the banked one;
+ * naming spsr_hyp from HYP mode is UNPREDICTABLE) gets the new mode,
+ * ELR_hyp the return address.
+ * in: lr = return address   out: SVC mode   clobbers: r0, flags
  */
-find_uart:
-	push	{r4, lr}			@ one more register needed
-	mrc	p15, 0, r1, c0, c0, 0		@ r1 = MIDR
-	ubfx	r1, r1, #MIDR_PARTNUM_SHIFT, #MIDR_PARTNUM_WIDTH @ r1 = part number
-	adr	r2, uart_table			@ r2 = first entry
-1:	ldmia	r2!, {r3, r4, r12}		@ r3 = RAM base, r4 = part, r12 = UART
-	teq	r12, #0				@ the terminating entry?
-	beq	2f				@ yes: board unknown, r12 = 0
-	teq	r3, r0				@ RAM base matches?
-	bne	1b				@ no: next entry
-	teq	r4, #ANY_CPU_PART		@ any CPU will do?
-	teqne	r4, r1				@ if not: is it this CPU?
-	bne	1b				@ no: next entry
-2:	mov	r0, r12				@ r0 = UART base or 0
-	pop	{r4, pc}			@ return
-
-/* uart_table - { PHYS_OFFSET, MIDR part number or ANY_CPU_PART, PL011 base } */
-	.macro	uart_entry, phys, part, uart
-	.word	\phys, \part, \uart
-	.endm
-	.align	2
-	.type	uart_table, %object
-uart_table:
-	uart_entry VEXPRESS_A9_PHYS,  ANY_CPU_PART,       VEXPRESS_A9_UART
-	uart_entry VIRT_PHYS,         ANY_CPU_PART,       VIRT_UART
-	uart_entry VEXPRESS_A15_PHYS, CORTEX_A15_PARTNUM, VEXPRESS_A15_UART
-	uart_entry 0,                 0,                  0	@ end (e.g. BeagleBone)
-	.size	uart_table, . - uart_table
+	.arch_extension virt
+safe_svcmode_maskall:
+	mrs	r0, cpsr			@ r0 = current mode
+	eor	r0, r0, #PSR_HYP_MODE		@ mode bits 0 iff HYP
+	tst	r0, #PSR_MODE_MASK		@ HYP?
+	bic	r0, r0, #PSR_MODE_MASK		@ r0 = SVC, A/I/F masked
+	orr	r0, r0, #PSR_SVC_MODE | PSR_I_BIT | PSR_F_BIT
+	orr	r0, r0, #PSR_A_BIT		@
+	msrne	cpsr_c, r0			@ not HYP: just switch
+	bxne	lr				@
+	msr	spsr_cxsf, r0			@ HYP: the mode to return to
+	msr	elr_hyp, lr			@ where to
+	eret					@ drop to SVC, at our caller
 
 /*
- * puts - print a NUL-terminated string on a PL011.  No "\n" -> "\r\n"
+ * puts - print a NUL-terminated string on the early UART: a PL011, or an
+ * 8250 with its reg-shift and 1- or 4-byte registers. No "\n" -> "\r\n"
  * translation: the strings below carry their own "\r".
- * in:  r0 = string, r1 = UART base (0: print nothing)
+ * in:  r0 = string, r1 = struct earlycon_uart (type NONE: print nothing)
  * out: -
- * clobbers: r0, r2, r3, flags
+ * clobbers: r0-r3, r12, flags
  */
 puts:
-	teq	r1, #0				@ no UART known?
-	bxeq	lr				@ then stay silent
+	push	{r4, r5}			@
+	ldr	r4, [r1, #EARLYCON_PHYS]	@ r4 = UART base
+	ldr	r12, [r1, #EARLYCON_TYPE]	@ r12 = type
+	ldr	r3, [r1, #EARLYCON_SHIFT]	@
+	mov	r5, #UART_LSR			@
+	add	r5, r4, r5, lsl r3		@ r5 = 8250 LSR address
+	ldr	r3, [r1, #EARLYCON_IOWIDTH]	@ r3 = 8250 register width
 1:	ldrb	r2, [r0], #1			@ r2 = next character
 	teq	r2, #0				@ end of string?
-	bxeq	lr				@ yes: done
-2:	ldr	r3, [r1, #UART01x_FR]		@ r3 = flags
-	tst	r3, #UART01x_FR_TXFF		@ transmit FIFO full?
+	teqne	r12, #EARLYCON_NONE		@ or no UART?
+	beq	9f				@ then done
+	teq	r12, #EARLYCON_PL011		@
+	bne	3f				@
+2:	ldr	r1, [r4, #UART01x_FR]		@ PL011: flags
+	tst	r1, #UART01x_FR_TXFF		@ transmit FIFO full?
 	bne	2b				@ yes: wait
-	str	r2, [r1, #UART01x_DR]		@ send the character
+	str	r2, [r4, #UART01x_DR]		@ send the character
 	b	1b				@ next one
-
+3:	teq	r3, #4				@ 8250: word registers?
+	ldreq	r1, [r5]			@ r1 = LSR
+	ldrbne	r1, [r5]			@
+	tst	r1, #UART_LSR_THRE		@ room to send?
+	beq	3b				@ no: wait
+	teq	r3, #4				@
+	streq	r2, [r4]			@ TX is register 0
+	strbne	r2, [r4]			@
+	b	1b				@ next one
+9:	pop	{r4, r5}			@
+	bx	lr				@
 /*
  * putdec - print a signed 32-bit number in decimal on a PL011.
  * in:  r0 = number, r1 = UART base (0: print nothing)

@@ -34,7 +34,12 @@ struct console {
 	void (*write)(struct console *, const char *, size_t);
 	int (*read_char)(struct console *);        /* -1 when nothing waits */
 	void *data;
+	short flags;                               /* CON_* */
 };
+
+/* console.flags (Linux include/linux/console.h) */
+#define CON_PRINTBUFFER 0x1  /* replay the log on registering, unless a boot
+			      * console (our early UART) already showed it */
 
 /*
  * Write straight to the console: no timestamp, not kept in the log. For

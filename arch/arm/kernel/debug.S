@@ -1,10 +1,12 @@
 /*
  * arch/arm/kernel/debug.S - the early debug UART ("DEBUG_LL").
  * Follows Linux arch/arm/kernel/debug.S (printch/printascii/printhex8),
- * with one difference: Linux fixes the UART at build time per board; one
- * of our zImages boots on several boards, so __debug_ll_setup picks the
- * UART at run time from a table keyed by the RAM base (PHYS_OFFSET) and
- * the CPU part number, unless CONFIG_DEBUG_UART_PHYS fixes it.
+ * with one difference: Linux fixes the UART at build time per board
+ * (CONFIG_DEBUG_LL); here that is one way, and the other, for a zImage
+ * that boots on several boards, is the DTB at r2 (__debug_ll_setup_fdt:
+ * stdout-path, or console= in bootargs). Never a guess: with neither, no
+ * UART is touched. PL011, or 8250 with any reg-shift and 1- or 4-byte
+ * registers (Linux's 8250 DEBUG_LL: DEBUG_UART_8250_SHIFT, _WORD).
  *
  * Works with the MMU off (physical UART address) and on (head.S maps the
  * UART's section at DEBUG_LL_VIRT_BASE). Strings are passed by their link
@@ -15,130 +17,135 @@
 #include <asm/assembler.h>
 #include <asm/memory.h>
 #include <asm/cp15.h>
-
-#define UART_NONE      0
-#define UART_PL011     1        /* ARM PrimeCell UART */
-#define UART_8250_32   2        /* 16550-style, registers 4 bytes apart */
-
-#define UART01x_DR     0x00     /* PL011 data register */
-#define UART01x_FR     0x18     /* PL011 flag register */
-#define UART01x_FR_TXFF (1 << 5)  /* transmit FIFO full */
-#define UART01x_FR_BUSY (1 << 3)  /* still transmitting */
-#define UART8250_THR   0x00     /* transmit holding register (reg 0) */
-#define UART8250_LSR   0x14     /* line status register (reg 5 << 2) */
-#define UART8250_LSR_THRE (1 << 5)  /* transmit holding register empty */
-#define UART8250_LSR_TEMT (1 << 6)  /* transmitter empty */
-
-#define RAM_BASE_MASK  0xf8000000   /* as the zImage's AUTO_ZRELADDR */
-#define MIDR_PART_SHIFT 4
-#define MIDR_PART_MASK  0xfff
+#include <linux/of_earlycon.h>
+#include <linux/serial_reg.h>
+#include <linux/amba/serial.h>
 
 	.text
 	.align	2
-/* The chosen UART: physical base and type. Lives in the image, next to the
- * code, so it is reachable pc-relative with or without the MMU. */
-	.globl	__debug_ll_uart, __debug_ll_type
-__debug_ll_uart:	.long	0
-__debug_ll_type:	.long	UART_NONE
-
 /*
- * Known boards: RAM base, CPU part (0 = any), UART physical base, type.
- * The facts come from each board's DTB (and design.md section 5).
+ * The early UART: struct earlycon_uart (linux/of_earlycon.h). Lives in the
+ * image, next to the code, so it is reachable pc-relative with or without
+ * the MMU; head.S fills it with the MMU off.
  */
-__debug_ll_table:
-	.long	0x60000000, 0,     0x10009000, UART_PL011	@ vexpress-a9 (V2P-CA9)
-	.long	0x40000000, 0,     0x09000000, UART_PL011	@ QEMU virt
-	.long	0x80000000, 0xc0f, 0x1c090000, UART_PL011	@ vexpress-a15 (V2P-CA15)
-	.long	0x80000000, 0xc08, 0x44e09000, UART_8250_32	@ BeagleBone Black (AM335x)
-	.long	0xffffffff					@ end
+	.globl	__debug_ll_uart, __debug_ll_type
+__debug_ll_uart:	.long	0			@ EARLYCON_PHYS
+__debug_ll_type:	.long	EARLYCON_NONE		@ EARLYCON_TYPE
+			.long	0			@ EARLYCON_SHIFT
+			.long	0			@ EARLYCON_IOWIDTH
 
 /*
- * __debug_ll_setup: choose the early UART.
- *  in:  r8 = PHYS_OFFSET (any alignment), MMU off
- *  out: __debug_ll_uart/__debug_ll_type written (UART_NONE when unknown)
- *  corrupts: r0-r3, r12
+ * __debug_ll_setup: the UART Kconfig fixes (CONFIG_DEBUG_LL), known before
+ * anything is checked, as Linux's DEBUG_LL. Without it, nothing.
+ *  in: MMU off; corrupts: r0-r3, r12
  */
 ENTRY(__debug_ll_setup)
-	adr	r12, __debug_ll_uart		@ r12 = run address of the pair
-#if CONFIG_DEBUG_UART_PHYS != 0
-	ldr	r0, =CONFIG_DEBUG_UART_PHYS	@ fixed by Kconfig
+#ifdef CONFIG_DEBUG_LL
+	adr	r12, __debug_ll_uart		@ r12 = run address of the struct
+	ldr	r0, =CONFIG_DEBUG_UART_PHYS
 #ifdef CONFIG_DEBUG_UART_8250
-	mov	r1, #UART_8250_32
+	mov	r1, #EARLYCON_8250
+	mov	r2, #CONFIG_DEBUG_UART_8250_SHIFT
+#ifdef CONFIG_DEBUG_UART_8250_WORD
+	mov	r3, #4
 #else
-	mov	r1, #UART_PL011
+	mov	r3, #1
 #endif
-	stmia	r12, {r0, r1}			@ store base, type
+#else
+	mov	r1, #EARLYCON_PL011
+	mov	r2, #0
+	mov	r3, #4
+#endif
+	stmia	r12, {r0-r3}			@ phys, type, shift, width
+#endif
 	bx	lr
-#else
-	and	r0, r8, #RAM_BASE_MASK		@ r0 = RAM base
-	mrc	p15, 0, r1, c0, c0, 0		@ r1 = MIDR
-	ubfx	r1, r1, #MIDR_PART_SHIFT, #12	@ r1 = part number
-	adr	r2, __debug_ll_table		@ r2 -> first entry
-1:	ldr	r3, [r2], #4			@ r3 = entry's RAM base
-	cmn	r3, #1				@ end of table?
-	beq	2f
-	teq	r3, r0				@ RAM base matches?
-	ldr	r3, [r2], #4			@ r3 = entry's CPU part
-	addne	r2, r2, #8			@ no: skip UART, type
-	bne	1b
-	teq	r3, #0				@ any CPU?
-	teqne	r3, r1				@ or this CPU part?
-	addne	r2, r2, #8			@ no: skip UART, type
-	bne	1b
-	ldmia	r2, {r0, r1}			@ r0 = UART base, r1 = type
-	stmia	r12, {r0, r1}			@ remember them
-2:	bx	lr
-#endif
 ENDPROC(__debug_ll_setup)
 
 /*
+ * __debug_ll_setup_fdt: with no Kconfig UART, the one the DTB names
+ * (drivers/of/fdt_earlycon.c, position independent, safe with the MMU off).
+ * If the DTB names none we drive, the struct stays EARLYCON_NONE and no
+ * UART is ever touched.
+ *  in: r11 = DTB (checked by __vet_atags), sp = a stack; MMU off
+ *  corrupts: r0-r3, r12
+ */
+ENTRY(__debug_ll_setup_fdt)
+	adr	r1, __debug_ll_uart		@ r1 = the struct (run address)
+	ldr	r0, [r1, #EARLYCON_TYPE]
+	teq	r0, #EARLYCON_NONE		@ Kconfig chose already?
+	bxne	lr
+	push	{r4, lr}			@ (r4: keeps sp 8-byte aligned)
+	mov	r0, r11				@ r0 = DTB
+	bl	of_earlycon_find		@ fills the struct, or leaves it
+	pop	{r4, pc}
+ENDPROC(__debug_ll_setup_fdt)
+
+/*
  * __addruart: where the UART is now.
- *  out: r2 = UART base for the current MMU state (0 if none), r3 = type
- *  corrupts: nothing else
+ *  out: r2 = UART base for the current MMU state (0 if none),
+ *       r3 = the struct earlycon_uart (current address)
+ *  corrupts: r12
  */
 __addruart:
 	adr	r3, __debug_ll_uart
-	ldr	r2, [r3]			@ physical base
-	ldr	r3, [r3, #4]			@ type
-	teq	r3, #UART_NONE
+	ldr	r2, [r3, #EARLYCON_PHYS]
+	ldr	r12, [r3, #EARLYCON_TYPE]
+	teq	r12, #EARLYCON_NONE
 	moveq	r2, #0
-	push	{r0}
-	mrc	p15, 0, r0, c1, c0, 0		@ SCTLR
-	tst	r0, #SCTLR_M			@ MMU on?
-	ldrne	r0, =~SECTION_MASK
-	andne	r2, r2, r0			@ offset within the section
-	ldrne	r0, =DEBUG_LL_VIRT_BASE
-	orrne	r2, r2, r0			@ + head.S's virtual window
-	pop	{r0}
+	bxeq	lr
+	mrc	p15, 0, r12, c1, c0, 0		@ SCTLR
+	tst	r12, #SCTLR_M			@ MMU on?
+	bxeq	lr				@ no: physical
+	bic	r2, r2, #0xff000000		@ offset within the 1 MiB section:
+	bic	r2, r2, #0x00f00000		@   (~SECTION_MASK)
+	ldr	r12, =DEBUG_LL_VIRT_BASE
+	add	r2, r2, r12			@ + head.S's virtual window
 	bx	lr
 
 /*
+ * wait_8250: wait until LSR shows \bit, on an 8250 at r2 described by the
+ * struct at r3 (reg_shift, io_width). out: r12 = io_width; corrupts r3, r4
+ */
+.macro	wait_8250 bit
+	ldr	r12, [r3, #EARLYCON_IOWIDTH]
+	ldr	r3, [r3, #EARLYCON_SHIFT]
+	mov	r4, #UART_LSR
+	add	r4, r2, r4, lsl r3		@ r4 = LSR's address
+1:	teq	r12, #4
+	ldreq	r3, [r4]			@ 32-bit registers (reg-io-width 4)
+	ldrneb	r3, [r4]			@ byte registers
+	tst	r3, #\bit
+	beq	1b
+.endm
+
+/*
  * printch: write one character.
- *  in: r0 = character; corrupts: r2, r3
+ *  in: r0 = character; corrupts: r2, r3, r12
  */
 ENTRY(printch)
-	push	{lr}
+	push	{r4, lr}
 	bl	__addruart
 	teq	r2, #0
 	beq	9f				@ no UART: drop it
-	teq	r3, #UART_PL011
+	ldr	r4, [r3, #EARLYCON_TYPE]
+	teq	r4, #EARLYCON_PL011
 	beq	2f
-1:	ldr	r3, [r2, #UART8250_LSR]		@ 8250: wait for room
-	tst	r3, #UART8250_LSR_THRE
-	beq	1b
-	str	r0, [r2, #UART8250_THR]
+	wait_8250 UART_LSR_THRE			@ room in the transmitter
+	teq	r12, #4
+	streq	r0, [r2]			@ TX is register 0
+	strneb	r0, [r2]
 	b	9f
 2:	ldr	r3, [r2, #UART01x_FR]		@ PL011: wait for room
 	tst	r3, #UART01x_FR_TXFF
 	bne	2b
 	str	r0, [r2, #UART01x_DR]
-9:	pop	{pc}
+9:	pop	{r4, pc}
 ENDPROC(printch)
 
 /*
  * printascii: write a NUL-terminated string, "\n" as "\r\n".
  *  in: r0 = string (link address; converted with the MMU off)
- *  corrupts: r0-r3
+ *  corrupts: r0-r3, r12
  */
 ENTRY(printascii)
 	push	{r4, lr}
@@ -163,7 +170,7 @@ ENDPROC(printascii)
 
 /*
  * printhex8: write a word as 8 hex digits.
- *  in: r0 = value; corrupts: r0-r3
+ *  in: r0 = value; corrupts: r0-r3, r12
  */
 ENTRY(printhex8)
 	push	{r4, r5, lr}
@@ -183,22 +190,21 @@ ENDPROC(printhex8)
 /*
  * debug_ll_flush: wait until the last character has left the UART, so that
  * a message is complete before the CPU parks or the machine powers off.
- *  corrupts: r2, r3
+ *  corrupts: r2, r3, r12
  */
 ENTRY(debug_ll_flush)
-	push	{lr}
+	push	{r4, lr}
 	bl	__addruart
 	teq	r2, #0
 	beq	9f
-	teq	r3, #UART_PL011
+	ldr	r4, [r3, #EARLYCON_TYPE]
+	teq	r4, #EARLYCON_PL011
 	beq	2f
-1:	ldr	r3, [r2, #UART8250_LSR]
-	tst	r3, #UART8250_LSR_TEMT
-	beq	1b
+	wait_8250 UART_LSR_TEMT			@ shift register empty too
 	b	9f
 2:	ldr	r3, [r2, #UART01x_FR]
 	tst	r3, #UART01x_FR_BUSY
 	bne	2b
-9:	pop	{pc}
+9:	pop	{r4, pc}
 ENDPROC(debug_ll_flush)
 	.ltorg

@@ -4,7 +4,10 @@
  * __create_page_tables, __enable_mmu, __turn_mmu_on, __mmap_switched).
  * Differences from Linux: no SMP, no XIP, no LPAE, no processor-info tables
  * (one v7 set-up), and every failure prints why on the early UART and parks
- * in a loop named after the reason (see `info symbol $pc` in gdb).
+ * in a loop named after the reason (see `info symbol $pc` in gdb). The early
+ * UART is known only from facts (debug.S): Kconfig's DEBUG_LL from the
+ * start, else the DTB's once __vet_atags has accepted it; failures before
+ * that, or with no UART named, park silently.
  *
  * Entry contract (Linux Documentation/arch/arm/booting.rst, as U-Boot bootz
  * and the zImage wrapper honour it):
@@ -92,13 +95,14 @@ ENTRY(stext)
 	ldr	sp, =init_stack_top
 	add	sp, sp, r5			@ boot stack, physical for now
 
-	bl	__debug_ll_setup		@ early UART for the messages below
+	bl	__debug_ll_setup		@ Kconfig's early UART (DEBUG_LL), if any
 	bl	__lookup_processor_type		@ r9 = MIDR, or park
+	bl	__vet_atags			@ r11 must point at a DTB
+	bl	__debug_ll_setup_fdt		@ else the UART the DTB names, if any
 	bl	__detect_smp			@ __cpu_smp: SMP or UP tables
 	ldr	r0, =PHYS_OFFSET_ALIGN - 1
 	tst	r8, r0				@ PHYS_OFFSET 2 MiB aligned?
 	bne	__error_phys_offset
-	bl	__vet_atags			@ r11 must point at a DTB
 	bl	__fixup_pv_table		@ patch every __pa()/__va()
 	bl	__create_page_tables		@ r4 = swapper_pg_dir (phys)
 
@@ -121,7 +125,9 @@ __safe_svcmode_maskall:
 	bic	r0, r0, #MODE_MASK
 	orr	r0, r0, #SVC_MODE | PSR_I_BIT | PSR_F_BIT
 	orr	r0, r0, #PSR_A_BIT
-	msr	spsr_hyp, r0			@ mode to return to
+	msr	spsr_cxsf, r0			@ mode to return to (in HYP the
+						@ banked SPSR is SPSR_hyp; naming
+						@ spsr_hyp from HYP is UNPREDICTABLE)
 	msr	elr_hyp, lr			@ address to return to
 	eret					@ leave HYP, back at our caller
 1:	cpsid	aif				@ mask A, I, F

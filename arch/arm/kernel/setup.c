@@ -34,6 +34,7 @@ u32 __cpu_smp __section(".data");
 extern void debug_ll_flush(void);
 int uart_console_init(const void *blob, const char *cmdline);
 void uart_console_claim(const void *blob);
+int omap_wdt_init(const void *blob);
 
 struct cpu_part {
 	u32 part;
@@ -290,6 +291,7 @@ void __init setup_arch(char **cmdline_p)
 	build_mem_type_table();
 	if (uart_console_init(blob, boot_command_line))
 		pr_warn("console: no usable /chosen/stdout-path UART, staying on the early UART\n");
+	omap_wdt_init(blob);	/* BeagleBone: U-Boot left WDT1 running (60 s) */
 	*cmdline_p = boot_command_line;
 
 	parse_early_param(boot_command_line);

@@ -19,6 +19,21 @@ static inline void writel(u32 v, volatile void __iomem *a)
 	*(volatile u32 *)a = v;
 }
 
+/* Byte registers (an 8250 with reg-io-width 1): Linux's readb/writeb. */
+static inline u8 readb(const volatile void __iomem *a)
+{
+	u8 v = *(const volatile u8 *)a;
+
+	__asm__ __volatile__("dmb" ::: "memory");
+	return v;
+}
+
+static inline void writeb(u8 v, volatile void __iomem *a)
+{
+	__asm__ __volatile__("dmb" ::: "memory");
+	*(volatile u8 *)a = v;
+}
+
 /*
  * Map the 1 MiB section holding device address pa and return its virtual
  * address (arch/arm/mm/early_io.c). Boot-time only, until paging_init's

@@ -61,9 +61,10 @@ def _in_order(text, lines):
 
 @pytest.mark.parametrize("board", SD_BOARDS)
 def test_sdboot_uboot_distro_boot(boot, board, zimage):
-    """Autoboot untouched: U-Boot finds boot.scr on the card, which loads
-    zImage and the DTB to ${kernel_addr_r}/${fdt_addr_r} and runs bootz with
-    its default command line."""
+    """Autoboot untouched (what `make run BOARD=...` does): U-Boot finds
+    boot.scr on the card, which loads zImage and the DTB to
+    ${kernel_addr_r}/${fdt_addr_r} and runs bootz with its default command
+    line; with the 8250 console in, on to the prompt."""
     con = boot(board, mem="1G", bootargs="")
     log = con.log.replace("\r", "")
     _in_order(log, UBOOT_LINES[board] + [
@@ -79,6 +80,9 @@ def test_sdboot_uboot_distro_boot(boot, board, zimage):
         "Starting kernel ...",
     ])
     assert "armmm: boot.scr failed" not in log
+    if _has_8250_earlycon():
+        con.expect(r"armmm# ", timeout=60)
+        assert "Kernel command line: console=ttyS0,115200n8\n" in strip_stamps(con.log)
 
 
 @needs_8250

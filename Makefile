@@ -8,6 +8,8 @@
 #   make bench                  allocator benchmarks (host ns, QEMU -icount instructions)
 #   make profile [BOARD=] [MEM=] [KERNEL=linux]   exact instruction profile of a boot
 #   make qemu-gdb, then make gdb   QEMU stopped at its first instruction, gdb with symbols
+#   make sdimage [BOARD=beaglebone|orangepi-pc|cubieboard]   SD-card image build/sdimage-<board>.img
+#   make run BOARD=orangepi-pc|cubieboard   the same image booted by QEMU through U-Boot's distro boot
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
 #   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
@@ -18,9 +20,20 @@
 O             ?= build
 CROSS_COMPILE ?= arm-none-eabi-
 PYTHON        := /usr/bin/python3
+# Boards that boot from an SD-card image (scripts/sdimage): their own memory
+# size, and boot.scr's command line unless BOOTARGS is given.
+SD_BOARDS     := orangepi-pc cubieboard
+ifneq ($(filter $(SD_BOARDS),$(BOARD)),)
+MEM           ?= 1G
+BOOTARGS      ?=
+endif
 BOARD         ?= vexpress-a9
 MEM           ?= 512M
 BOOTARGS      ?= console=ttyAMA0
+# make sdimage with no BOARD= makes the BeagleBone's (design.md section 6).
+SDIMAGE_BOARD := $(if $(filter file,$(origin BOARD)),beaglebone,$(BOARD))
+SDIMAGE_OUT    = $(O)/sdimage-$(1).img
+SDIMAGE_ARG   := $(if $(filter $(SD_BOARDS),$(BOARD)),--sdimage $(call SDIMAGE_OUT,$(BOARD)))
 CACHE         := $(or $(ARMMM_CACHE),$(HOME)/.cache/armmm)
 LIBFDT_SRC    := $(CACHE)/libfdt
 export KCONFIG_CONFIG := .config
@@ -35,7 +48,7 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref
+                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(KCONFIG_CONFIG)
@@ -176,19 +189,30 @@ $(O)/zImage: $(O)/Image FORCE
 # ---- running and testing -----------------------------------------------------
 setup:
 	scripts/setup.sh
+# The SD-card image: U-Boot from Debian at its raw offsets, a FAT partition
+# with zImage, the DTB and boot.scr (scripts/sdimage, which says the layout).
+sdimage: setup
+	$(MAKE) all
+	$(PYTHON) scripts/sdimage --board $(SDIMAGE_BOARD) --zimage $(O)/zImage \
+	  --out $(call SDIMAGE_OUT,$(SDIMAGE_BOARD)) --list
+# SD-card boards boot their image (rebuilt around the new zImage).
 run: setup
 	$(MAKE) all
+	$(if $(SDIMAGE_ARG),$(PYTHON) scripts/sdimage --board $(BOARD) --zimage $(O)/zImage \
+	  --out $(call SDIMAGE_OUT,$(BOARD)))
 	$(PYTHON) scripts/qemu/boot.py --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
-	  --bootargs "$(BOOTARGS)" --interactive
+	  --bootargs "$(BOOTARGS)" $(SDIMAGE_ARG) --interactive
 # QEMU stops at its first instruction (-S) with a gdb stub on GDB_PORT;
 # `make gdb` (another terminal) loads vmlinux at its link address and at
 # the board's physical alias (scripts/gdb-init) and connects.
 GDB_PORT ?= 1234
 qemu-gdb: setup
 	$(MAKE) all
+	$(if $(SDIMAGE_ARG),$(PYTHON) scripts/sdimage --board $(BOARD) --zimage $(O)/zImage \
+	  --out $(call SDIMAGE_OUT,$(BOARD)))
 	@echo "QEMU waits at its first instruction. In another terminal: make gdb BOARD=$(BOARD)"
 	$(PYTHON) scripts/qemu/boot.py --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
-	  --bootargs "$(BOOTARGS)" --interactive --timeout 3600 \
+	  --bootargs "$(BOOTARGS)" $(SDIMAGE_ARG) --interactive --timeout 3600 \
 	  --qemu-arg=-S --qemu-arg=-gdb --qemu-arg=tcp::$(GDB_PORT)
 gdb:
 	@mkdir -p $(O)
@@ -228,7 +252,7 @@ clean:
 help:
 	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
+.PHONY: setup sdimage run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

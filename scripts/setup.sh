@@ -11,7 +11,7 @@
 set -euo pipefail
 
 CACHE="${ARMMM_CACHE:-$HOME/.cache/armmm}"
-STAMP="$CACHE/.stamp-setup-v3"
+STAMP="$CACHE/.stamp-setup-v4"
 
 if [[ "${1:-}" == "--print-cache" ]]; then
 	echo "$CACHE"
@@ -28,6 +28,11 @@ OUTPUTS=(
 	"$CACHE/dtbs/vexpress-v2p-ca9.dtb"
 	"$CACHE/dtbs/vexpress-v2p-ca15-tc1.dtb"
 	"$CACHE/dtbs/am335x-boneblack.dtb"
+	"$CACHE/dtbs/sun8i-h3-orangepi-pc.dtb"
+	"$CACHE/dtbs/sun4i-a10-cubieboard.dtb"
+	"$CACHE/u-boot/orangepi_plus/u-boot-sunxi-with-spl.bin"
+	"$CACHE/u-boot/Cubieboard/u-boot-sunxi-with-spl.bin"
+	"$CACHE/u-boot/Cubieboard/u-boot.bin"
 	"$CACHE/linux/vmlinuz"
 	"$CACHE/libfdt/fdt.c"
 	"$CACHE/libfdt/libfdt.h"
@@ -67,6 +72,9 @@ PACKAGES=(
 	# tests/host/fuzz: clang's libFuzzer/ASan/UBSan runtimes for armhf (they
 	# install beside the amd64 ones) and the armhf C++ library they link with:
 	libclang-rt-14-dev:armhf libstdc++-12-dev-armhf-cross
+	# scripts/sdimage: SD-card images without root (sfdisk on a file,
+	# mkfs.vfat --offset, mtools' mcopy/mdir); mkimage is u-boot-tools:
+	fdisk dosfstools mtools
 )
 
 missing_packages() {
@@ -192,7 +200,8 @@ fetch_deb() {
 }
 
 # ---- e. Debian's Linux for armmp: DTBs + a real zImage for comparing -----
-DTBS=(vexpress-v2p-ca9.dtb vexpress-v2p-ca15-tc1.dtb am335x-boneblack.dtb)
+DTBS=(vexpress-v2p-ca9.dtb vexpress-v2p-ca15-tc1.dtb am335x-boneblack.dtb
+	sun8i-h3-orangepi-pc.dtb sun4i-a10-cubieboard.dtb)
 have_dtbs=1
 for d in "${DTBS[@]}"; do [[ -e $CACHE/dtbs/$d ]] || have_dtbs=""; done
 if [[ -z $have_dtbs || ! -e $CACHE/linux/vmlinuz ]]; then
@@ -241,7 +250,42 @@ else
 	step "u-boot am335x_boneblack" "ok"
 fi
 
-# ---- h. done --------------------------------------------------------------
+# ---- h. Allwinner SD-card boot files (scripts/sdimage, QEMU orangepi-pc and cubieboard)
+# u-boot-sunxi-with-spl.bin is the eGON SPL (32 KiB) followed by U-Boot proper
+# as a legacy image; it goes to the card at 8 KiB (README.Debian). Debian
+# ships no orangepi_pc build: orangepi_plus is the same H3 SoC and DRAM setup.
+# QEMU 7.2 has no A10 boot ROM, so for cubieboard U-Boot proper is also
+# taken out of the legacy image (u-boot.bin, loaded by QEMU at 0x4a000000).
+SUNXI_BOARDS=(orangepi_plus Cubieboard)
+have_sunxi=1
+for b in "${SUNXI_BOARDS[@]}"; do
+	[[ -e $CACHE/u-boot/$b/u-boot-sunxi-with-spl.bin ]] || have_sunxi=""
+done
+[[ -e $CACHE/u-boot/Cubieboard/u-boot.bin ]] || have_sunxi=""
+if [[ -z $have_sunxi ]]; then
+	deb=$(fetch_deb u-boot-sunxi)
+	tmp=$(mktemp -d)
+	for b in "${SUNXI_BOARDS[@]}"; do
+		dpkg-deb --fsys-tarfile "$deb" |
+			tar -x -C "$tmp" "./usr/lib/u-boot/$b/u-boot-sunxi-with-spl.bin" ||
+			die "u-boot-sunxi has no $b/u-boot-sunxi-with-spl.bin"
+		mkdir -p "$CACHE/u-boot/$b"
+		cp "$tmp/usr/lib/u-boot/$b/u-boot-sunxi-with-spl.bin" "$CACHE/u-boot/$b/"
+	done
+	cb="$CACHE/u-boot/Cubieboard"
+	dd if="$cb/u-boot-sunxi-with-spl.bin" of="$tmp/u-boot.img" bs=1024 skip=32 status=none
+	mkimage -l "$tmp/u-boot.img" | grep 'Load Address: 4a000000' >/dev/null ||
+		die "Cubieboard: no legacy U-Boot image loading at 0x4a000000 at +32 KiB"
+	dumpimage -T firmware -p 0 -o "$tmp/u-boot.bin" "$tmp/u-boot.img" >/dev/null ||
+		die "Cubieboard: dumpimage could not extract U-Boot proper"
+	install -m 644 "$tmp/u-boot.bin" "$cb/u-boot.bin"
+	rm -rf "$tmp"
+	step "u-boot sunxi" "extracted ${SUNXI_BOARDS[*]}"
+else
+	step "u-boot sunxi" "ok"
+fi
+
+# ---- i. done --------------------------------------------------------------
 all_outputs_exist || die "some outputs are still missing (bug in this script)"
 touch "$STAMP"
 echo "setup: done, cache $CACHE"

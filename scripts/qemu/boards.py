@@ -42,14 +42,23 @@ class Board:
     machine: list          # -M/-cpu arguments
     default_mem: str       # QEMU -m value
     ram_base: int          # PHYS_OFFSET the kernel should discover
-    uart: int              # PL011 base the kernel should discover
-    loader: str            # "u-boot-elf" (-kernel u-boot), "u-boot-bios" (-bios), "qemu" (-kernel zImage)
+    uart: int              # console UART base the kernel should discover
+    loader: str            # "u-boot-elf" (-kernel u-boot), "u-boot-bios" (-bios), "qemu" (-kernel zImage),
+                           # "sd" (SPL + U-Boot from the SD card), "sd-uboot" (U-Boot via the
+                           # generic loader, kernel from the SD card): see above
     firmware: str = ""     # path relative to the cache
     dtb: str = ""          # default DTB relative to the cache; "" = QEMU/U-Boot provide one
     zimage_addr: int = 0   # pre-placed zImage (U-Boot boards)
     dtb_addr: int = 0      # pre-placed DTB (U-Boot boards with a file DTB)
     initrd_addr: int = 0   # pre-placed initrd (U-Boot boards), see above
     extra: list = field(default_factory=list)  # board-specific QEMU args
+    firmware_addr: int = 0  # "sd-uboot": where U-Boot proper is loaded and entered
+    uart_type: str = "pl011"  # "pl011" or "8250" (16550-style, reg-shift 2 here)
+
+    @property
+    def sd(self):
+        """True if the kernel comes from an SD-card image (scripts/sdimage)."""
+        return self.loader in ("sd", "sd-uboot")
 
 
 BOARDS = {
@@ -98,6 +107,31 @@ BOARDS = {
         loader="qemu",
         dtb="dtbs/vexpress-v2p-ca15-tc1.dtb",
     ),
+    # Allwinner H3, Cortex-A7 x4. The machine has 1 GiB; QEMU's boot ROM
+    # model runs the SPL of Debian's orangepi_plus (same H3) from the card.
+    "orangepi-pc": Board(
+        name="orangepi-pc",
+        machine=["-M", "orangepi-pc"],
+        default_mem="1G",
+        ram_base=0x40000000,
+        uart=0x01c28000,
+        uart_type="8250",
+        loader="sd",
+        dtb="dtbs/sun8i-h3-orangepi-pc.dtb",
+    ),
+    # Allwinner A10, Cortex-A8 (UP, like the BeagleBone's AM335x).
+    "cubieboard": Board(
+        name="cubieboard",
+        machine=["-M", "cubieboard"],
+        default_mem="1G",
+        ram_base=0x40000000,
+        uart=0x01c28000,
+        uart_type="8250",
+        loader="sd-uboot",
+        firmware="u-boot/Cubieboard/u-boot.bin",
+        firmware_addr=0x4a000000,
+        dtb="dtbs/sun4i-a10-cubieboard.dtb",
+    ),
 }
 
 # Every run: serial (muxed with the monitor, so Ctrl-A x quits) on stdio, no
@@ -132,12 +166,13 @@ def loader_placement(board, mem, dtb, initrd_size=0):
 
 
 def qemu_command(board, mem=None, zimage=None, dtb=None, bootargs="",
-                 icount=False, extra=(), direct=False, initrd=None):
+                 icount=False, extra=(), direct=False, initrd=None, sdimage=None):
     """Return the QEMU argv that boots `board` up to U-Boot, with zimage/dtb
     (and initrd, if given) pre-placed at the board's addresses. dtb=None
     means the board's default DTB, dtb="" none. For the "qemu" loader, or
     direct=True, QEMU itself starts `zimage` (with -dtb if any, else ATAGs
-    in r2; with -initrd if any) and no U-Boot runs."""
+    in r2; with -initrd if any) and no U-Boot runs. SD-card boards
+    ("sd", "sd-uboot") take the card image `sdimage` instead of zimage/dtb."""
     b = BOARDS[board] if isinstance(board, str) else board
     cache = cache_dir()
     cmd = ["qemu-system-arm", *b.machine, "-m", mem or b.default_mem, *COMMON, *b.extra]
@@ -153,6 +188,16 @@ def qemu_command(board, mem=None, zimage=None, dtb=None, bootargs="",
         if initrd:
             cmd += ["-initrd", str(initrd)]
         cmd += ["-append", bootargs]
+    elif b.sd:
+        if not sdimage:
+            raise ValueError(f"board {b.name} boots from an SD-card image: pass sdimage")
+        # -drive, not -sd: format=raw keeps QEMU from probing (and then
+        # refusing writes to) block 0; snapshot=on keeps the file unchanged.
+        cmd += ["-drive", f"if=sd,format=raw,snapshot=on,file={sdimage}"]
+        if b.loader == "sd-uboot":
+            cmd += ["-device", f"loader,file={cache / b.firmware},addr={b.firmware_addr:#x},"
+                    "force-raw=on",
+                    "-device", f"loader,addr={b.firmware_addr:#x},cpu-num=0"]
     else:
         flag = "-kernel" if b.loader == "u-boot-elf" else "-bios"
         cmd += [flag, str(cache / b.firmware)]

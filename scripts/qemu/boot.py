@@ -9,14 +9,27 @@ autoboot is interrupted, and at its prompt we type
 then hand back the pexpect child once U-Boot says "Starting kernel ...".
 vexpress-a15 has no U-Boot; QEMU's own loader starts the zImage directly.
 
+SD-card boards (orangepi-pc, cubieboard; boards.py) boot as the real board
+does: the card image (scripts/sdimage, built from --zimage unless --sdimage
+names one) holds U-Boot, zImage, DTB and boot.scr, and U-Boot's distro boot
+runs boot.scr ("Found U-Boot script /boot.scr"). With no bootargs, autoboot
+runs untouched and boot.scr's default command line is used; with bootargs,
+autoboot is interrupted and we type
+    setenv armmm_bootargs '<bootargs>'
+    boot
+(boot.scr uses ${armmm_bootargs} as the command line when it is set).
+
 Used as a module by tests/qemu/conftest.py and as the CLI behind `make run`:
     scripts/qemu/boot.py --board vexpress-a9 --mem 512M --zimage build/zImage \\
         [--bootargs '...'] [--interactive | --until REGEX] [--icount] \\
-        [--no-fdt | --direct] [--initrd FILE] [--qemu-arg=-s ...] [-- extra QEMU args]
+        [--no-fdt | --direct] [--initrd FILE] [--sdimage FILE] [--qemu-arg=-s ...]
+        [-- extra QEMU args]
 Run it with /usr/bin/python3 (Debian's python3-pexpect).
 """
 
 import argparse
+import importlib.machinery
+import importlib.util
 import os
 import shlex
 import sys
@@ -36,6 +49,8 @@ UBOOT_PROMPT = "=> "
 UBOOT_ERRORS = [r"Bad magic", r"Bad Linux ARM zImage magic", r"ERROR", r"Could not find",
                 r"Unknown command", r"## Error", r"FDT and ATAGS support not compiled in",
                 r"resetting \.\.\."]
+# SD-card boards: boot.scr's own failure line (scripts/sdimage).
+SD_ERRORS = [r"armmm: boot\.scr failed"]
 # U-Boot reads at most CONFIG_SYS_CBSIZE (512 on both our U-Boots) per line.
 UBOOT_MAX_LINE = 500
 # Room for a pre-placed initrd: from initrd_addr up to RAM+64 MiB (boards.py).
@@ -66,6 +81,30 @@ def _wait(child, patterns, timeout, what):
                     f"last output:\n{before}")
 
 
+def load_sdimage():
+    """scripts/sdimage as a module (the file has no .py suffix)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "sdimage")
+    loader = importlib.machinery.SourceFileLoader("sdimage", path)
+    spec = importlib.util.spec_from_loader("sdimage", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+def sd_image_for(board, zimage, dtb=None):
+    """Build the SD-card image of `board` around `zimage` (and `dtb`, if
+    given, in place of the board's DTB) next to it, in <zimage dir>/sd/,
+    and return its path. Raises BootError if scripts/sdimage refuses."""
+    sd = load_sdimage()
+    out = os.path.join(os.path.dirname(os.path.abspath(zimage)), "sd",
+                       f"{board}-{os.path.basename(zimage)}.img")
+    try:
+        sd.build(board, zimage, out, dtb=dtb)
+    except sd.SdImageError as e:
+        raise BootError(f"sdimage: {e}") from None
+    return out
+
+
 def _uboot_cmd(child, cmd, timeout, expect_prompt=True):
     if len(cmd) > UBOOT_MAX_LINE:
         raise BootError(f"U-Boot command longer than {UBOOT_MAX_LINE} chars: {cmd[:60]}...")
@@ -76,7 +115,7 @@ def _uboot_cmd(child, cmd, timeout, expect_prompt=True):
 
 def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootargs="",
          extra=(), icount=False, timeout=60, no_fdt=False, logfile=None, echo_cmd=True,
-         direct=False, initrd=None):
+         direct=False, initrd=None, sdimage=None):
     """Start QEMU and return the pexpect child right after U-Boot printed
     "Starting kernel ..." (when QEMU starts the zImage itself: right away).
 
@@ -89,13 +128,23 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
     loader would; virt always passes a DTB, so no_fdt is refused there.
     initrd is a file QEMU pre-places at the board's initrd_addr and bootz
     passes on as a raw initrd (direct boots: QEMU's -initrd).
+    SD-card boards take `sdimage` (a card image), or build one from zimage
+    (and dtb) with scripts/sdimage; bootargs "" keeps boot.scr's default.
     logfile is any object with write()/flush(); it receives everything QEMU
     prints, from the first byte. `timeout` bounds the whole U-Boot
     dialogue. Raises BootError, with QEMU killed, on failure.
     """
     b = BOARDS[board]
-    if not os.path.isfile(zimage):
+    sd = b.sd and not (direct or no_fdt)
+    if sd and sdimage:
+        if not os.path.isfile(sdimage):
+            raise BootError(f"SD-card image not found: {sdimage} (make sdimage BOARD={board})")
+    elif not os.path.isfile(zimage):
         raise BootError(f"zImage not found: {zimage}")
+    if sdimage and not sd:
+        raise BootError(f"board {board} does not boot from an SD-card image here")
+    if sd and initrd:
+        raise BootError(f"{board}: the SD-card boot (boot.scr) passes no initrd")
     if "'" in bootargs:
         raise BootError("bootargs must not contain a single quote (U-Boot quoting)")
     if no_fdt and board == "virt":
@@ -112,9 +161,12 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
         dtb = ""
     # Absolute paths, so the printed command line works from any directory.
     zimage, dtb = os.path.abspath(zimage), dtb and os.path.abspath(dtb)
+    if sd:
+        sdimage = os.path.abspath(sdimage or sd_image_for(board, zimage, dtb))
     cmd = qemu_command(b, mem=mem, zimage=zimage, dtb=dtb, bootargs=bootargs,
-                       icount=icount, extra=extra, direct=direct, initrd=initrd)
-    firmware = None if direct else cache_dir() / b.firmware
+                       icount=icount, extra=extra, direct=direct, initrd=initrd,
+                       sdimage=sdimage)
+    firmware = None if direct or not b.firmware else cache_dir() / b.firmware
     for path in (firmware, dtb if dtb is not None else b.dtb and cache_dir() / b.dtb):
         if path and not os.path.exists(path):
             raise BootError(f"{path} missing: run scripts/setup.sh")
@@ -130,6 +182,10 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
     deadline = time.monotonic() + timeout
     left = lambda: max(1.0, deadline - time.monotonic())  # noqa: E731
     try:
+        if sd:
+            _sd_boot(child, bootargs, left)
+            child.boot_seconds = time.monotonic() - child.boot_started
+            return child
         _wait(child, ["Hit any key to stop autoboot"], left(), "U-Boot autoboot countdown")
         child.send(" ")
         _wait(child, [UBOOT_PROMPT], left(), "U-Boot prompt")
@@ -149,6 +205,23 @@ def boot(board="vexpress-a9", mem=None, zimage="build/zImage", dtb=None, bootarg
     return child
 
 
+def _sd_boot(child, bootargs, left):
+    """U-Boot's distro boot from the SD card, to "Starting kernel ..."."""
+    if bootargs:
+        _wait(child, ["Hit any key to stop autoboot"], left(), "U-Boot autoboot countdown")
+        child.send(" ")
+        _wait(child, [UBOOT_PROMPT], left(), "U-Boot prompt")
+        _uboot_cmd(child, f"setenv armmm_bootargs '{bootargs}'", left())
+        _uboot_cmd(child, "boot", left(), expect_prompt=False)
+    pats = ["Found U-Boot script /boot.scr", "\n" + UBOOT_PROMPT] + SD_ERRORS
+    i = _wait(child, pats, left(), '"Found U-Boot script /boot.scr"')
+    if i != 0:
+        raise BootError(f"U-Boot's distro boot did not run boot.scr:\n{_tail(child)}")
+    pats = ["Starting kernel ...", "\n" + UBOOT_PROMPT] + SD_ERRORS
+    if _wait(child, pats, left(), '"Starting kernel ..."') != 0:
+        raise BootError(f"boot.scr did not start the kernel:\n{_tail(child)}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--board", default="vexpress-a9", choices=sorted(BOARDS))
@@ -161,6 +234,8 @@ def main(argv=None):
     ap.add_argument("--direct", action="store_true",
                     help="skip U-Boot: QEMU's loader starts the zImage with -dtb")
     ap.add_argument("--initrd", help="raw initrd to pre-place and pass to bootz")
+    ap.add_argument("--sdimage", help="SD-card boards: the card image (default: built "
+                    "from --zimage by scripts/sdimage)")
     ap.add_argument("--icount", action="store_true", help="add -icount shift=0")
     ap.add_argument("--timeout", type=float, default=60,
                     help="seconds for U-Boot, and for --until / the run after it")
@@ -176,7 +251,7 @@ def main(argv=None):
     try:
         child = boot(a.board, a.mem, a.zimage, a.dtb, a.bootargs, a.qemu_arg + a.qemu_args,
                      a.icount, a.timeout, a.no_fdt, logfile=out, direct=a.direct,
-                     initrd=a.initrd)
+                     initrd=a.initrd, sdimage=a.sdimage)
     except BootError as e:
         print(f"\nboot.py: {e}", file=sys.stderr)
         return 1

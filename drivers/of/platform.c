@@ -16,6 +16,7 @@
 #define MAX_DEV_RESOURCES 64
 
 static struct resource dev_res[MAX_DEV_RESOURCES];
+static int dev_node[MAX_DEV_RESOURCES];        /* the node each came from */
 static int nr_dev_res;
 
 static bool node_enabled(const void *blob, int node)
@@ -35,16 +36,15 @@ static bool is_device_node(const void *blob, int node)
 {
 	return node_enabled(blob, node) && fdt_getprop(blob, node, "compatible", NULL);
 }
-/* The resource of a node's first reg, if it was added (NULL if not). */
+/* The resource of a node's first reg, if it was added (NULL if not):
+ * found by node offset, not by translating reg again (a scan from the
+ * root for every ancestor). */
 struct resource *of_iomem_resource(const void *blob, int node)
 {
-	u64 addr, size;
 	int i;
 
-	if (of_translate_reg(blob, node, 0, &addr, &size))
-		return NULL;
 	for (i = 0; i < nr_dev_res; i++)
-		if (dev_res[i].start == addr && !strcmp(dev_res[i].name, fdt_get_name(blob, node, NULL)))
+		if (dev_node[i] == node)
 			return &dev_res[i];
 	return NULL;
 }
@@ -65,7 +65,7 @@ static void __init add_device_reg(const void *blob, const struct of_bus_level *p
 	res->name = fdt_get_name(blob, node, NULL);
 	res->flags = IORESOURCE_MEM;
 	if (!request_resource(&iomem_resource, res))
-		nr_dev_res++;
+		dev_node[nr_dev_res++] = node;
 }
 
 /*

@@ -82,7 +82,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
           lib/kstrtox.o lib/reciprocal_div.o lib/string.o lib/vsprintf.o lib/ktest.o lib/seq_file.o \
           drivers/of/fdt.o drivers/of/fdt_earlycon.o drivers/of/fdt_mem.o drivers/of/platform.o drivers/tty/serial/uart-console.o drivers/watchdog/omap_wdt.o \
           kernel/resource.o mm/memblock.o mm/memblock_iter.o mm/memblock_alloc.o \
-          mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o mm/debug.o mm/show_mem.o \
+          mm/memblock_query.o mm/memblock_debug.o mm/mm_init.o mm/page_alloc.o mm/page_alloc_pcp.o mm/debug.o mm/show_mem.o \
           mm/page_alloc_debug.o mm/bench.o mm/vmstat.o fs/proc/meminfo.o arch/arm/mm/init.o \
           mm/slub.o mm/slub_debug.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
           mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o \

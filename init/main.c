@@ -118,6 +118,7 @@ __noreturn void __init start_kernel(void)
 	setup_arch(&command_line);
 	pr_info("Kernel command line: %s\n", command_line);
 	mm_init();
+	setup_per_cpu_pageset();        /* the per-CPU page lists: boot pageset until now */
 
 	print_vmem_layout();
 	populate_rootfs();              /* the built-in archive: /bin's programs */

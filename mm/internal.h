@@ -20,6 +20,7 @@ typedef unsigned int fpi_t;
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int mt, fpi_t fpi_flags);
 struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt);
+struct page *__rmqueue(struct zone *zone, unsigned int order, int mt);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       enum zone_type highest_zoneidx, bool alloc_high);
 int get_pageblock_migratetype(const struct page *page);
@@ -28,14 +29,63 @@ extern unsigned long bad_page_count;
 extern unsigned int bad_page_expected;
 
 /*
+ * mm/page_alloc_pcp.c: the per-CPU page lists (linux/mmzone.h has the
+ * picture). Orders up to PAGE_ALLOC_COSTLY_ORDER go through them.
+ */
+static inline bool pcp_allowed_order(unsigned int order)
+{
+	return order <= PAGE_ALLOC_COSTLY_ORDER;
+}
+
+/* The list of pcp->lists[] for a migratetype and order. */
+static inline unsigned int order_to_pindex(int mt, unsigned int order)
+{
+	return MIGRATE_PCPTYPES * order + (unsigned int)mt;
+}
+
+static inline unsigned int pindex_to_order(unsigned int pindex)
+{
+	return pindex / MIGRATE_PCPTYPES;
+}
+
+/*
+ * A page on a per-CPU list remembers the free list it goes back to in
+ * page->index, as in Linux 6.1 (the field is a mapped page's file offset;
+ * a free page has no other use for it).
+ */
+static inline int get_pcppage_migratetype(const struct page *page)
+{
+	return (int)page->index;
+}
+
+static inline void set_pcppage_migratetype(struct page *page, int mt)
+{
+	page->index = (unsigned long)mt;
+}
+
+bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp,
+		struct list_head *list);
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp, int pindex);
+void pcp_spill(struct zone *zone, struct per_cpu_pages *pcp, int pindex, bool free_high);
+void zone_pcp_init(struct zone *zone);
+void zone_pcp_update(struct zone *zone, int cpu_online);
+/* Pages on the per-CPU lists of one zone, or of all of them. */
+unsigned long zone_pcp_count(const struct zone *zone);
+unsigned long nr_free_pcp_pages(void);
+
+/*
  * An observer of the buddy allocator, for learners (the console's
  * `alloc`/`free` commands) and tests: called on every "take" (a block off
  * a list), "split" (expand puts a half back), "steal" (a fallback block),
- * "merge" (a buddy joins) and "put" (a block onto a list).
+ * "merge" (a buddy joins) and "put" (a block onto a list). A block that
+ * only moves on or off a per-CPU list is not reported (that is the fast
+ * path, kept free of the hook); their refills and spills are, as takes,
+ * splits, merges and puts.
  */
 typedef void (*buddy_trace_fn)(const char *event, struct zone *zone, unsigned long pfn,
 			       unsigned int order, int mt);
 extern buddy_trace_fn buddy_trace;
+
 
 /* mm/debug.c: the names of the set GFP flags, joined by '|' (Linux's %pGg). */
 int format_gfp_flags(char *buf, int size, gfp_t gfp);

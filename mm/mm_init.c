@@ -123,6 +123,7 @@ static void __init zone_init(struct zone *zone, enum zone_type z,
 	for (order = 0; order < MAX_ORDER; order++)
 		for (mt = 0; mt < MIGRATE_TYPES; mt++)
 			INIT_LIST_HEAD(&zone->free_area[order].free_list[mt]);
+	zone_pcp_init(zone);            /* the boot pageset until setup_per_cpu_pageset */
 	if (!zone->spanned_pages)
 		return;
 	/* Linux marks every pageblock movable at boot: unmovable and
@@ -287,6 +288,9 @@ static void setup_per_zone_wmarks(void)
 		zone->_watermark[WMARK_HIGH] = zone->_watermark[WMARK_MIN] + (unsigned long)tmp * 2;
 		zone->watermark_boost = 0;
 	}
+	/* the per-CPU lists' high follows the low watermark (zone_highsize) */
+	for_each_zone(zone)
+		zone_pcp_update(zone, 0);
 }
 
 /* lowmem_reserve[j] of zone i: what a request that could use zone j must leave in i. */

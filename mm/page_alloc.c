@@ -21,12 +21,20 @@
  * Boot frees run from low to high addresses, so after boot every list
  * hands out its lowest-addressed block first, as on Linux.
  *
- * Differences from Linux 6.1: no per-CPU page lists (every allocation goes
- * to the zone's free lists), no reclaim, compaction or OOM killer (a
- * request that fails the watermarks fails), no highatomic reserve, no
+ * Orders 0 .. PAGE_ALLOC_COSTLY_ORDER go through the per-CPU page lists
+ * first (mm/page_alloc_pcp.c: rmqueue_pcplist, free_unref_page_commit),
+ * which take from and give back to the free lists here in batches; larger
+ * orders come straight here (rmqueue: __rmqueue; __free_pages_ok).
+ *
+ * Differences from Linux 6.1: no reclaim, compaction or OOM killer (a
+ * request that fails the watermarks fails, after draining the per-CPU
+ * lists as Linux's direct reclaim does), no highatomic reserve, no
  * zone->lock (one CPU, no interrupts that allocate), no free-page
  * shuffling (CONFIG_SHUFFLE_PAGE_ALLOCATOR), and a pageblock's type is one
  * byte in zone->pageblock_flags rather than four bits in a bitmap.
+ * NR_FREE_PAGES is kept by the free-list helpers below rather than by
+ * their callers, to the same effect: it counts the pages on the free lists,
+ * not those on the per-CPU lists, as Linux's does.
  * Watermarks, migratetype fallback and the free-list structure are Linux's.
  *
  * The reports it makes, bad_page and warn_alloc, are here as in Linux;
@@ -39,10 +47,16 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/vm_event_item.h>
 #include <string.h>
 #include "internal.h"
+
+#ifndef __always_inline
+#define __always_inline inline __attribute__((__always_inline__))
+#endif
+#define noinline        __attribute__((__noinline__))
 
 struct pglist_data contig_page_data;
 
@@ -277,17 +291,21 @@ static bool free_pages_check(struct page *page, unsigned int order, fpi_t fpi_fl
 	return true;
 }
 
-/* Free a block (Linux __free_pages_ok): checked, unmade compound, merged. */
-static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags)
+/*
+ * The slow half of free_pages_prepare: every check, compound pages undone.
+ * Out of line: the common order-0 free never gets here.
+ */
+static noinline bool free_pages_prepare_slow(struct page *page, unsigned int order,
+					     fpi_t fpi_flags)
 {
-	unsigned long pfn = page_to_pfn(page), i;
+	unsigned long i;
 
 	if (PageHead(page) && compound_order(page) != order) {
 		bad_page(page, "freed with the wrong order");
-		return;
+		return false;
 	}
 	if (!free_pages_check(page, order, fpi_flags))
-		return;
+		return false;
 	if (PageHead(page)) {           /* a compound page: undo its tails */
 		ClearPageHead(page);
 		for (i = 1; i < (1UL << order); i++)
@@ -295,9 +313,87 @@ static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_fla
 		page[1].compound_order = 0;
 	}
 	set_page_count(page, 0);
+	return true;
+}
+
+/*
+ * Make a block ready to be free (Linux free_pages_prepare): checked,
+ * compound page unmade, refcount 0. Return: false, and the block left
+ * alone, if it cannot be freed. An order-0 page with one reference, no
+ * type (not free, not a slab, not mapped), neither reserved nor compound
+ * passes every check at once (Linux's page_expected_state does the same).
+ */
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
+					       fpi_t fpi_flags)
+{
+	if (likely(!order && page_ref_count(page) == 1 && page->page_type == PAGE_TYPE_NONE &&
+		   !(page->flags & ((1UL << PG_reserved) | (1UL << PG_head))))) {
+		set_page_count(page, 0);
+		return true;
+	}
+	return free_pages_prepare_slow(page, order, fpi_flags);
+}
+
+/* Free a block to the free lists (Linux __free_pages_ok): checked, merged. */
+static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags)
+{
+	if (!free_pages_prepare(page, order, fpi_flags))
+		return;
 	count_vm_events(PGFREE, 1L << order);  /* /proc/vmstat pgfree, boot frees included */
-	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page),
-			fpi_flags);
+	__free_one_page(page, page_to_pfn(page), page_zone(page), order,
+			get_pageblock_migratetype(page), fpi_flags);
+}
+
+/*
+ * free_unref_page_commit - a freed block onto the head of its per-CPU list,
+ * and the oldest back to the free lists if that made count reach high
+ *
+ * Linux 6.1's, counting one PGFREE whatever the order, as 6.1 does on this
+ * path. Orders 1-3 freed in a row with no allocation in between
+ * (free_factor set) spill everything: parked high-order pages fragment the
+ * zone. Linux computes whether to spill in nr_pcp_high (0, spill now, on
+ * the boot pageset or for such a free_high; else high); the test here is
+ * the same, and pcp_spill works out how much. IRQs masked by the caller.
+ */
+static __always_inline void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp,
+						   struct page *page, int mt, unsigned int order)
+{
+	int pindex = (int)order_to_pindex(mt, order);
+
+	count_vm_event(PGFREE);
+	list_add(&page->lru, &pcp->lists[pindex]);
+	pcp->count += 1 << order;
+	if (unlikely(pcp->count >= pcp->high || (order && pcp->free_factor)))
+		pcp_spill(zone, pcp, pindex, order && pcp->free_factor);
+}
+
+/*
+ * free_unref_page - free a block of order <= PAGE_ALLOC_COSTLY_ORDER to the
+ * per-CPU lists (Linux 6.1's)
+ *
+ * The page remembers its pageblock's type, the free list it will go back
+ * to. Linux sends a MIGRATE_ISOLATE page straight to the free lists and
+ * puts HighAtomic and CMA pages on the Movable list; no pageblock has those
+ * types here, but the clamp keeps pindex inside lists[] whatever happens.
+ * IRQs are masked around the list work: Linux's pcp_spin_trylock_irqsave
+ * on a uniprocessor.
+ */
+static __always_inline void free_unref_page(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+	struct zone *zone;
+	int mt;
+
+	if (!free_pages_prepare(page, order, FPI_NONE))
+		return;
+	mt = get_pageblock_migratetype(page);
+	set_pcppage_migratetype(page, mt);
+	if (unlikely(mt >= MIGRATE_PCPTYPES))
+		mt = MIGRATE_MOVABLE;
+	zone = page_zone(page);
+	local_irq_save(flags);
+	free_unref_page_commit(zone, zone->per_cpu_pageset, page, mt, order);
+	local_irq_restore(flags);
 }
 
 /**
@@ -305,13 +401,17 @@ static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_fla
  * @page: its first page
  * @order: the order it was allocated with
  *
- * A bad free (double free, wrong order on a compound page, a reserved
- * page) is reported as Linux's "Bad page state" and the block is left
- * alone, so the free lists stay intact.
+ * Orders up to PAGE_ALLOC_COSTLY_ORDER go to the per-CPU lists, larger
+ * ones to the free lists (Linux free_the_page). A bad free (double free,
+ * wrong order on a compound page, a reserved page) is reported as Linux's
+ * "Bad page state" and the block is left alone, so the lists stay intact.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	__free_pages_ok(page, order, FPI_NONE);
+	if (likely(pcp_allowed_order(order)))
+		free_unref_page(page, order);
+	else
+		__free_pages_ok(page, order, FPI_NONE);
 }
 
 /**
@@ -383,6 +483,7 @@ struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int mt)
 		del_page_from_free_list(page, zone, current_order);
 		trace("take", zone, page_to_pfn(page), current_order, mt);
 		expand(zone, page, order, current_order, mt);
+		set_pcppage_migratetype(page, mt);      /* the list it goes back to */
 		return page;
 	}
 	return NULL;
@@ -508,7 +609,7 @@ do_steal:
 }
 
 /* One block from zone's lists, falling back to other types (Linux __rmqueue). */
-static struct page *__rmqueue(struct zone *zone, unsigned int order, int mt)
+struct page *__rmqueue(struct zone *zone, unsigned int order, int mt)
 {
 	struct page *page;
 
@@ -550,12 +651,90 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	return false;
 }
 
-/* Fill in a freshly taken block (Linux prep_new_page, prep_compound_page). */
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+/*
+ * zone_watermark_fast - zone_watermark_ok with Linux's shortcut for order 0:
+ * free pages above mark + reserve is the whole answer (Linux also leaves
+ * out the highatomic and CMA pages it has and we do not).
+ */
+static inline bool zone_watermark_fast(struct zone *z, unsigned int order, unsigned long mark,
+				       enum zone_type highest_zoneidx, gfp_t gfp)
+{
+	if (!order && zone_page_state(z, NR_FREE_PAGES) >
+		      mark + (unsigned long)z->lowmem_reserve[highest_zoneidx])
+		return true;
+	return zone_watermark_ok(z, order, mark, highest_zoneidx, gfp & __GFP_HIGH);
+}
+
+/*
+ * __rmqueue_pcplist - the first block of a per-CPU list, refilling the
+ * list first if it is empty (Linux 6.1's; the refill is pcp_refill, out of
+ * line). NULL when the zone has no block of that order left for the type.
+ * IRQs masked by the caller.
+ */
+static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigned int order,
+						      int mt, struct per_cpu_pages *pcp,
+						      struct list_head *list)
+{
+	struct page *page;
+
+	if (unlikely(list_empty(list)) && !pcp_refill(zone, order, mt, pcp, list))
+		return NULL;
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count -= 1 << order;
+	return page;
+}
+
+/*
+ * rmqueue_pcplist - a block of order <= PAGE_ALLOC_COSTLY_ORDER from the
+ * zone's per-CPU list of type mt (Linux 6.1's). Any allocation halves
+ * free_factor, so the frees after it spill less. IRQs are masked around
+ * the list work: Linux's pcp_spin_trylock_irqsave on a uniprocessor.
+ */
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
+						    int mt)
+{
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	pcp = zone->per_cpu_pageset;
+	pcp->free_factor >>= 1;
+	page = __rmqueue_pcplist(zone, order, mt, pcp, &pcp->lists[order_to_pindex(mt, order)]);
+	local_irq_restore(flags);
+	return page;
+}
+
+/*
+ * rmqueue - a block from zone (index z): orders up to
+ * PAGE_ALLOC_COSTLY_ORDER from the per-CPU lists, the rest (and what the
+ * lists could not find) from the free lists (Linux rmqueue, rmqueue_buddy).
+ * Counts PGALLOC as Linux 6.1 does: once per call on the per-CPU path,
+ * 2^order on the other (__count_zid_vm_events).
+ */
+static __always_inline struct page *rmqueue(struct zone *zone, int z, unsigned int order, int mt)
+{
+	struct page *page;
+
+	if (likely(pcp_allowed_order(order))) {
+		page = rmqueue_pcplist(zone, order, mt);
+		if (likely(page)) {
+			count_vm_event(PGALLOC_NORMAL - ZONE_NORMAL + z);
+			return page;
+		}
+	}
+	page = __rmqueue(zone, order, mt);
+	if (page)
+		count_vm_events(PGALLOC_NORMAL - ZONE_NORMAL + z, 1L << order);
+	return page;
+}
+
+/* __GFP_ZERO and __GFP_COMP: out of the way of the common request. */
+static noinline void prep_new_page_slow(struct page *page, unsigned int order, gfp_t gfp)
 {
 	unsigned long i;
 
-	set_page_count(page, 1);
 	if (gfp & __GFP_ZERO)
 		for (i = 0; i < (1UL << order); i++)
 			clear_highpage(page + i);
@@ -567,11 +746,19 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	}
 }
 
+/* Fill in a freshly taken block (Linux prep_new_page, prep_compound_page). */
+static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	set_page_count(page, 1);
+	if (unlikely(gfp & (__GFP_ZERO | __GFP_COMP)))
+		prep_new_page_slow(page, order, gfp);
+}
+
 /*
  * get_page_from_freelist - try each zone from the highest the request may
  * use down to Normal, keeping each above the watermark given.
  */
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wmark)
+static noinline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wmark)
 {
 	enum zone_type highest = gfp_zone(gfp);
 	int z;
@@ -582,16 +769,11 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int wm
 
 		if (!zone->managed_pages)
 			continue;
-		if (!zone_watermark_ok(zone, order, zone->_watermark[wmark], highest,
-				       gfp & __GFP_HIGH))
+		if (!zone_watermark_fast(zone, order, zone->_watermark[wmark], highest, gfp))
 			continue;
-		page = __rmqueue(zone, order, gfp_migratetype(gfp));
+		page = rmqueue(zone, z, order, gfp_migratetype(gfp));
 		if (page) {
 			prep_new_page(page, order, gfp);
-			/* Linux __count_zid_vm_events(PGALLOC, ...): pgalloc_<zone> */
-			if (z == ZONE_NORMAL || z == ZONE_HIGHMEM)
-				count_vm_events(z == ZONE_HIGHMEM ? PGALLOC_HIGH : PGALLOC_NORMAL,
-						1L << order);
 			return page;
 		}
 	}
@@ -617,6 +799,23 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 	show_mem(gfp_zone(gfp));
 }
 
+/*
+ * What Linux's __alloc_pages_slowpath comes to without reclaim: the min
+ * watermark, then the same after draining the per-CPU lists.
+ */
+static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	struct page *page = get_page_from_freelist(gfp, order, WMARK_MIN);
+
+	if (!page && (gfp & __GFP_DIRECT_RECLAIM)) {
+		drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, WMARK_MIN);
+	}
+	if (!page && !(gfp & __GFP_NOWARN))
+		warn_alloc(gfp, order);
+	return page;
+}
+
 /**
  * alloc_pages - allocate 2^@order contiguous pages
  * @gfp: GFP_KERNEL (lowmem), GFP_HIGHUSER (HighMem first, then lowmem),
@@ -624,15 +823,21 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
  * @order: 0 .. MAX_ORDER-1
  *
  * The fast path keeps every zone above its low watermark; with nothing to
- * reclaim, the "slow path" is one more try down to the min watermark.
+ * reclaim, the "slow path" is one more try down to the min watermark, and
+ * for a request that may reclaim (__GFP_DIRECT_RECLAIM: GFP_KERNEL, not
+ * GFP_ATOMIC) one more after drain_all_pages, as Linux's direct reclaim
+ * does when reclaim did not help: pages parked on the per-CPU lists count
+ * against no watermark, but a block of the order may be among them.
  * Return: the first page (refcount 1), or NULL with a report (unless
- * __GFP_NOWARN); the free lists are then unchanged.
+ * __GFP_NOWARN); the free lists are then unchanged but for that drain.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
+	enum zone_type z = gfp_zone(gfp);
+	struct zone *zone = &NODE_DATA(0)->node_zones[z];
 	struct page *page;
 
-	if (order >= MAX_ORDER) {
+	if (unlikely(order >= MAX_ORDER)) {
 		/* Linux: WARN_ON_ONCE_GFP, a WARNING with a stack dump; we have
 		 * no unwinder, so one line says it */
 		if (!(gfp & __GFP_NOWARN))
@@ -640,12 +845,25 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 				order, MAX_ORDER - 1);
 		return NULL;
 	}
+	/*
+	 * get_page_from_freelist's first step, in line: the zone the request
+	 * prefers, above its low watermark, with a block on its per-CPU list
+	 * (or refilled there). That is nearly every request; the rest take
+	 * the whole walk, which starts with this zone again.
+	 */
+	if (likely(pcp_allowed_order(order) &&
+		   zone_watermark_fast(zone, order, zone->_watermark[WMARK_LOW], z, gfp))) {
+		page = rmqueue_pcplist(zone, order, gfp_migratetype(gfp));
+		if (likely(page)) {
+			count_vm_event(PGALLOC_NORMAL - ZONE_NORMAL + z);
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
 	page = get_page_from_freelist(gfp, order, WMARK_LOW);
-	if (!page)
-		page = get_page_from_freelist(gfp, order, WMARK_MIN);
-	if (!page && !(gfp & __GFP_NOWARN))
-		warn_alloc(gfp, order);
-	return page;
+	if (page)
+		return page;
+	return __alloc_pages_slowpath(gfp, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -4,16 +4,23 @@
  * stolen, merged and put back, with the zone's /proc/buddyinfo line
  * before and after. (The boot argument `bench` is mm/bench.c.)
  *
- *   armmm# alloc 1                                (vexpress-a9, 512M, fresh boot)
- *   before: Node 0, zone   Normal      2      0      3      5 ...
- *     take   Normal   pfn 0x60404 order  2 (Unmovable)  off its free list
- *     split  Normal   pfn 0x60406 order  1 (Unmovable)  upper half back on a free list
- *   alloc_pages(GFP_KERNEL, order 1) = pfn 0x60404 ...
- *   after:  Node 0, zone   Normal      2      1      2      5 ...
+ *   armmm# alloc 4                                (vexpress-a9, 512M, fresh boot)
+ *   before: Node 0, zone   Normal      1      2      3      4      4      4 ...
+ *     take   Normal   pfn 0x60c00 order  5 (Unmovable)  off its free list
+ *     split  Normal   pfn 0x60c10 order  4 (Unmovable)  upper half back on a free list
+ *   alloc_pages(GFP_KERNEL, order 4) = pfn 0x60c00 ...
+ *   after:  Node 0, zone   Normal      1      2      3      4      5      3 ...
  *
  * The block comes from the bottom of the zone, just above the kernel: the
  * boot freed memory to the tails of the lists in address order, as Linux
  * does, so each list's first block is its lowest (see page_alloc.c).
+ *
+ * Orders 0-3 go through the zone's per-CPU lists (page_alloc_pcp.c): the
+ * block comes off one ("pcpget") and goes back onto one ("pcpput"), and
+ * the free lists only change when a list is refilled (takes and splits
+ * of `batch` blocks) or spills at `high` (merges and puts). Each command
+ * shows the lists' count with buddyinfo; `drain` empties them, as Linux's
+ * drain_all_pages.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -29,6 +36,8 @@ static const char * const trace_words[][2] = {
 	{ "steal", "taken from another migratetype" },
 	{ "merge", "its free buddy joins" },
 	{ "put",   "onto a free list" },
+	{ "pcpget", "off the per-CPU list" },
+	{ "pcpput", "onto the per-CPU list" },
 };
 
 static void console_trace(const char *event, struct zone *zone, unsigned long pfn,
@@ -44,14 +53,27 @@ static void console_trace(const char *event, struct zone *zone, unsigned long pf
 		   order, migratetype_names[mt], why);
 }
 
+/* The zone's buddyinfo line, then its per-CPU lists as zoneinfo counts them. */
 static void show_zone_line(const char *when, const struct zone *zone)
 {
+	const struct per_cpu_pages *pcp = zone->per_cpu_pageset;
 	char buf[160];
 	struct seq_file m;
 
 	seq_buf_init(&m, buf, sizeof(buf));
 	buddyinfo_zone_show(&m, zone);
-	con_printf("%s %s", when, buf);
+	con_printf("%s %s        per-CPU lists: count %d high %d batch %d\n", when, buf,
+		   pcp->count, pcp->high, pcp->batch);
+}
+
+/* A block of order <= PAGE_ALLOC_COSTLY_ORDER that moved on or off a per-CPU list. */
+static void show_pcp_move(const char *event, struct page *page, unsigned int order, int before)
+{
+	if (!pcp_allowed_order(order))
+		return;
+	console_trace(event, page_zone(page), page_to_pfn(page), order,
+		      get_pcppage_migratetype(page));
+	con_printf("         (count %d -> %d)\n", before, page_zone(page)->per_cpu_pageset->count);
 }
 
 /* alloc <order> [high]: GFP_KERNEL (lowmem), or GFP_HIGHUSER with "high". */
@@ -63,6 +85,7 @@ static void cmd_alloc(int argc, char **argv)
 	struct page *page;
 	bool high;
 	gfp_t gfp;
+	int count;
 
 	snprintf(usage, sizeof(usage), "alloc <order 0-%d> [high]", MAX_ORDER - 1);
 	if (!shell_nargs(argc, argv, 1, 2, usage) ||
@@ -78,9 +101,12 @@ static void cmd_alloc(int argc, char **argv)
 	if (!populated_zone(zone))
 		zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
 	show_zone_line("before:", zone);
+	count = zone->per_cpu_pageset->count;
 	buddy_trace = console_trace;
 	page = alloc_pages(gfp, order);
 	buddy_trace = NULL;
+	if (page && page_zone(page) == zone)
+		show_pcp_move("pcpget", page, order, count);
 	if (!page) {
 		con_printf("alloc_pages(%s, order %u) = NULL\n", high ? "GFP_HIGHUSER" : "GFP_KERNEL",
 			   order);
@@ -104,9 +130,10 @@ SHELL_CMD(alloc, "alloc <order> [high]: take a block from the buddy allocator", 
 static void cmd_free(int argc, char **argv)
 {
 	const char *usage = "free <pfn> <order>  (as alloc printed them)";
-	unsigned long pfn;
+	unsigned long pfn, bad;
 	unsigned int order;
 	struct page *page;
+	int count;
 
 	if (!shell_nargs(argc, argv, 2, 2, usage) ||
 	    !shell_arg_hex(argv[0], "pfn", argv[1], &pfn) ||
@@ -124,9 +151,30 @@ static void cmd_free(int argc, char **argv)
 	}
 	page = pfn_to_page(pfn);
 	show_zone_line("before:", page_zone(page));
+	count = page_zone(page)->per_cpu_pageset->count;
+	bad = bad_page_count;
 	buddy_trace = console_trace;
 	__free_pages(page, order);
 	buddy_trace = NULL;
+	if (bad_page_count == bad)
+		show_pcp_move("pcpput", page, order, count);
 	show_zone_line("after: ", page_zone(page));
 }
 SHELL_CMD(free, "free <pfn> <order>: give a block back to the buddy allocator", cmd_free);
+
+/* drain: every per-CPU list back to the free lists (Linux drain_all_pages). */
+static void cmd_drain(int argc, char **argv)
+{
+	struct zone *zone;
+
+	if (!shell_nargs(argc, argv, 0, 0, "drain"))
+		return;
+	for_each_populated_zone(zone)
+		show_zone_line("before:", zone);
+	buddy_trace = console_trace;
+	drain_all_pages(NULL);
+	buddy_trace = NULL;
+	for_each_populated_zone(zone)
+		show_zone_line("after: ", zone);
+}
+SHELL_CMD(drain, "drain: give the per-CPU page lists back to the buddy allocator", cmd_drain);

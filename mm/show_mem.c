@@ -49,8 +49,12 @@ static void show_zone_free_areas(const struct zone *zone)
 /*
  * show_free_areas - Linux 6.1's report of memory (via show_mem), for the
  * zones up to max_zone_idx. Counters we do not keep (LRU lists, page
- * cache, swap, per-CPU lists) print 0, as Linux prints an empty one;
- * Linux prints "Node 0 " before a zone only with CONFIG_NUMA.
+ * cache, swap) print 0, as Linux prints an empty one; Linux prints
+ * "Node 0 " before a zone only with CONFIG_NUMA. free_pcp is the pages on
+ * the per-CPU lists, of every populated zone on the first line (Linux
+ * sums them before it looks at max_zone_idx), of the zone on its own
+ * line; local_pcp is this CPU's share of it: all of it, with one CPU.
+ * Those pages are free but in neither "free:" nor the per-order counts.
  */
 static void show_free_areas(int max_zone_idx)
 {
@@ -62,9 +66,9 @@ static void show_free_areas(int max_zone_idx)
 	printk("active_anon:0 inactive_anon:0 isolated_anon:0\n active_file:0 inactive_file:0 "
 	       "isolated_file:0\n unevictable:0 dirty:0 writeback:0\n slab_reclaimable:%lu "
 	       "slab_unreclaimable:%lu\n mapped:0 shmem:0 pagetables:%lu\n sec_pagetables:0 "
-	       "bounce:0\n kernel_misc_reclaimable:0\n free:%lu free_pcp:0 free_cma:0\n",
+	       "bounce:0\n kernel_misc_reclaimable:0\n free:%lu free_pcp:%lu free_cma:0\n",
 	       ns[NR_SLAB_RECLAIMABLE_B] >> PAGE_SHIFT, ns[NR_SLAB_UNRECLAIMABLE_B] >> PAGE_SHIFT,
-	       ns[NR_PAGETABLE], nr_free_pages());
+	       ns[NR_PAGETABLE], nr_free_pages(), nr_free_pcp_pages());
 	printk("Node %d active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB "
 	       "unevictable:0kB isolated(anon):0kB isolated(file):0kB mapped:0kB dirty:0kB "
 	       "writeback:0kB shmem:0kB writeback_tmp:0kB kernel_stack:%lukB pagetables:%lukB "
@@ -76,10 +80,11 @@ static void show_free_areas(int max_zone_idx)
 		printk("%s free:%lukB boost:%lukB min:%lukB low:%lukB high:%lukB "
 		       "reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB "
 		       "inactive_file:0kB unevictable:0kB writepending:0kB present:%lukB "
-		       "managed:%lukB mlocked:0kB bounce:0kB free_pcp:0kB local_pcp:0kB "
+		       "managed:%lukB mlocked:0kB bounce:0kB free_pcp:%lukB local_pcp:%lukB "
 		       "free_cma:0kB\n", zone->name, K(zone_page_state(zone, NR_FREE_PAGES)),
 		       K(zone->watermark_boost), K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
-		       K(high_wmark_pages(zone)), K(zone->present_pages), K(zone->managed_pages));
+		       K(high_wmark_pages(zone)), K(zone->present_pages), K(zone->managed_pages),
+		       K(zone_pcp_count(zone)), K(zone_pcp_count(zone)));
 		printk("lowmem_reserve[]:");
 		for (i = 0; i < MAX_NR_ZONES; i++)
 			printk(" %ld", zone->lowmem_reserve[i]);

@@ -5,9 +5,12 @@
  *
  * Counters we do not have (LRU lists, writeback, workingset, ...) are
  * printed with their Linux names and 0, so a diff against a real Linux
- * lines up. We keep no per-CPU page lists, so each zone's pageset is
- * printed as Linux prints one whose lists are off (zone_pcp_disable, or
- * the boot pageset before setup_per_cpu_pageset): count 0, high 0, batch 1.
+ * lines up. Each populated zone's "pagesets" entry is its one CPU's
+ * per-CPU page lists (mm/page_alloc_pcp.c): count, the pages on them now
+ * (free, yet not in "pages free" nor in /proc/buddyinfo, as in Linux);
+ * high and batch, Linux 6.1's zone_highsize and zone_batchsize of the
+ * zone (on vexpress-a9 512M: 882 and 31). Before setup_per_cpu_pageset a
+ * zone shows the boot pageset, count 0, high 0, batch 1.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -158,11 +161,6 @@ static unsigned long fls_ul(unsigned long x)
 	return x ? 32 - (unsigned long)__builtin_clz(x) : 0;
 }
 
-/* Linux's pageset values when per-CPU lists are off: every free goes
- * straight to the free lists (high 0), one page at a time (batch 1). */
-#define PCP_OFF_HIGH    0
-#define PCP_OFF_BATCH   1
-
 /* Linux calculate_normal_threshold(): how far per-CPU counters may drift. */
 static unsigned long stat_threshold(const struct zone *zone)
 {
@@ -183,6 +181,7 @@ static void zoneinfo_node_stats(struct seq_file *m, const struct pglist_data *pg
 
 static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone, bool first)
 {
+	const struct per_cpu_pages *pcp = zone->per_cpu_pageset;
 	int i;
 
 	seq_printf(m, "Node %d, zone %8s", 0, zone->name);
@@ -204,9 +203,10 @@ static void zoneinfo_show_zone(struct seq_file *m, const struct zone *zone, bool
 	}
 	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
 		seq_printf(m, "\n      %-12s %lu", zone_stat_names[i], zone_page_state(zone, i));
+	/* Linux prints one cpu/count/high/batch block per online CPU: one here */
 	seq_printf(m, "\n  pagesets\n    cpu: %i\n              count: %i"
-		   "\n              high:  %i\n              batch: %i", 0, 0, PCP_OFF_HIGH,
-		   PCP_OFF_BATCH);
+		   "\n              high:  %i\n              batch: %i", 0, pcp->count, pcp->high,
+		   pcp->batch);
 	seq_printf(m, "\n  vm stats threshold: %lu", stat_threshold(zone));
 	seq_printf(m, "\n  node_unreclaimable:  %u\n  start_pfn:           %lu\n",
 		   0U, zone->zone_start_pfn);
@@ -258,6 +258,7 @@ static const char * const vm_event_names[] = {
 
 static const struct { const char *name; enum vm_event_item item; } vm_events_counted[] = {
 	{ "pgalloc_normal", PGALLOC_NORMAL }, { "pgalloc_high", PGALLOC_HIGH },
+	{ "pgalloc_movable", PGALLOC_MOVABLE },
 	{ "pgfree", PGFREE }, { "pgfault", PGFAULT }, { "pgmajfault", PGMAJFAULT },
 };
 

@@ -62,6 +62,11 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);
 
+/* mm/page_alloc_pcp.c: the per-CPU page lists */
+void setup_per_cpu_pageset(void);
+void drain_local_pages(struct zone *zone);
+void drain_all_pages(struct zone *zone);
+
 #define alloc_page(gfp)         alloc_pages(gfp, 0)
 #define __get_free_page(gfp)    __get_free_pages(gfp, 0)
 #define __free_page(page)       __free_pages(page, 0)

@@ -8,6 +8,9 @@
  *   |     free_area[1]  free_list[Movable]   <-> page ...           (2 pages)
  *   |     ...
  *   |     free_area[10] ...                                         (1024 pages)
+ *   |     per_cpu_pageset -> the CPU's struct per_cpu_pages (below):
+ *   |           lists[MIGRATE_PCPTYPES * order + mt], orders 0-3: free
+ *   |           pages kept off the free lists, count/high/batch
  *   +-- node_zones[ZONE_HIGHMEM]  arm_lowmem_limit .. end of RAM (no linear map)
  *   +-- node_zones[ZONE_MOVABLE]  always empty here (Linux lists it anyway)
  *
@@ -58,6 +61,44 @@ extern int page_group_by_mobility_disabled;
 struct free_area {
 	struct list_head free_list[MIGRATE_TYPES];
 	unsigned long nr_free;          /* blocks of this order, all types */
+};
+
+/*
+ * Requests above this order are "costly": they bypass the per-CPU lists
+ * and go to the free lists, and Linux's reclaim gives up on them sooner.
+ */
+#define PAGE_ALLOC_COSTLY_ORDER 3
+
+/*
+ * The per-CPU page lists (Linux 6.1 struct per_cpu_pages): free pages of
+ * orders 0 .. PAGE_ALLOC_COSTLY_ORDER that one CPU keeps for itself, so
+ * that most allocations and frees touch neither the zone's free lists nor
+ * its lock. A page on them is free but not in free_area[]: not PageBuddy,
+ * not merged, not counted in NR_FREE_PAGES or /proc/buddyinfo (Linux's
+ * "free_pcp" in show_mem, "count" in /proc/zoneinfo's pagesets).
+ *
+ *   lists[pindex], pindex = MIGRATE_PCPTYPES * order + migratetype:
+ *     [0] order 0 Unmovable  [1] order 0 Movable  [2] order 0 Reclaimable
+ *     [3] order 1 Unmovable  ...                  [11] order 3 Reclaimable
+ *   allocate: first page of its list; an empty list is refilled with
+ *             `batch` blocks (batch >> order, at least 2) from the free lists
+ *   free:     to the head of its list; count >= high -> the oldest go back
+ *             (free_pcppages_bulk), leaving at least `batch`
+ *
+ * Linux 6.1 also has a spinlock (pcp->lock; one CPU here, so masking IRQs,
+ * what its pcp_spin_lock comes to on a uniprocessor, is the whole lock),
+ * NUMA's `expire`, and with CONFIG_TRANSPARENT_HUGEPAGE one more list per
+ * type for pageblock-order pages (NR_PCP_THP: Debian's non-LPAE armmp has
+ * no THP, so 12 lists, as here).
+ */
+#define NR_PCP_LISTS            (MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
+
+struct per_cpu_pages {
+	int count;              /* pages on all the lists (an order-k block counts 2^k) */
+	int high;               /* count reaching this spills to the free lists */
+	int batch;              /* pages moved to or from the free lists at once */
+	short free_factor;      /* frees in a row with no allocation: each doubles the spill */
+	struct list_head lists[NR_PCP_LISTS];   /* of page->lru, newest first */
 };
 
 enum zone_type {
@@ -118,6 +159,15 @@ struct zone {
 	unsigned long spanned_pages;            /* end pfn - start pfn */
 	unsigned long present_pages;            /* spanned minus holes */
 	const char *name;
+	/*
+	 * The per-CPU lists: the zone's own pageset once setup_per_cpu_pageset
+	 * ran, the shared boot pageset (high 0, batch 1: every free goes
+	 * straight through) before it. pageset_high/batch are what
+	 * zone_set_pageset_high_and_batch last computed.
+	 */
+	struct per_cpu_pages *per_cpu_pageset;
+	int pageset_high;
+	int pageset_batch;
 	struct free_area free_area[MAX_ORDER];
 	unsigned long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };

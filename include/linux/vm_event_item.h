@@ -8,7 +8,9 @@
 #define _LINUX_VM_EVENT_ITEM_H
 
 enum vm_event_item {
-	PGALLOC_NORMAL, PGALLOC_HIGH,   /* pages allocated, per zone */
+	/* pages allocated, per zone, in zone order: PGALLOC_NORMAL - ZONE_NORMAL + zone
+	 * is the zone's (Linux __count_zid_vm_events) */
+	PGALLOC_NORMAL, PGALLOC_HIGH, PGALLOC_MOVABLE,
 	PGFREE,                         /* pages freed */
 	PGFAULT,                        /* page faults handled (handle_mm_fault) */
 	PGMAJFAULT,                     /* of which VM_FAULT_MAJOR */

@@ -110,5 +110,6 @@ int buddy_rmqueue_group(void);
 int buddy_wmark_group(void);
 int buddy_vmstat_group(void);
 int buddy_order_group(void);
+int buddy_pcp_group(void);
 
 #endif

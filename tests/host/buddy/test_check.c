@@ -139,6 +139,37 @@ static void buddy_check_run_leak_check(void **state)
 	assert_non_null(strstr(res.why, "leak"));
 }
 
+/*
+ *   Normal per-CPU lists after one GFP_KERNEL alloc + free: 3 pages (batch 3)
+ *   count 3 -> 4 by hand; then back, and one listed page's type 0 -> 2
+ *
+ * Expect a count that disagrees with the lists to be one error, and so a
+ * page on the Unmovable list that would go back to the Reclaimable list.
+ */
+static void buddy_check_run_pcp_check(void **state)
+{
+	struct per_cpu_pages *pcp;
+	struct buddy_check_result res;
+	struct page *p;
+
+	(void)state;
+	node_boot_std(MiB(64), 0);
+	setup_per_cpu_pageset();
+	assert_non_null(t_alloc(GFP_KERNEL, 0));
+	t_free(0);
+	pcp = zone_of(ZONE_NORMAL)->per_cpu_pageset;
+	assert_int_equal(check_errors(&res), 0);
+	assert_int_equal(res.pcp_pages, 3);
+	pcp->count++;
+	assert_int_equal(check_errors(&res), 1);
+	assert_non_null(strstr(res.why, "per-CPU count"));
+	pcp->count--;
+	p = list_first_entry(&pcp->lists[MIGRATE_UNMOVABLE], struct page, lru);
+	set_pcppage_migratetype(p, MIGRATE_RECLAIMABLE);
+	assert_int_equal(check_errors(&res), 1);
+	assert_non_null(strstr(res.why, "remembers type 2"));
+}
+
 int buddy_check_group(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -147,6 +178,7 @@ int buddy_check_group(void)
 		cmocka_unit_test(buddy_check_run_unmerged_buddies_check),
 		cmocka_unit_test(buddy_check_run_held_on_list_check),
 		cmocka_unit_test(buddy_check_run_leak_check),
+		cmocka_unit_test(buddy_check_run_pcp_check),
 	};
 
 	return cmocka_run_group_tests_name("buddy_check", tests, NULL, NULL);

@@ -188,6 +188,7 @@ int main(void)
 	failed += buddy_wmark_group();
 	failed += buddy_vmstat_group();
 	failed += buddy_order_group();
+	failed += buddy_pcp_group();
 	failed += buddy_random_group();
 	return failed ? 1 : 0;
 }

@@ -101,8 +101,8 @@ static void pagetypeinfo_show_tiny_node_check(void **state)
  *
  * Expect the per-node stats (all 0) under the first populated zone, each
  * zone's watermarks and protection as worked out above, the pageset as
- * Linux prints one whose per-CPU lists are off (count 0, high 0, batch
- * 1: we have none), stat threshold
+ * Linux prints the boot pageset, before setup_per_cpu_pageset (count 0,
+ * high 0, batch 1), stat threshold
  * 2 * fls(1) * (1 + fls(managed >> 15)) = 2), and the empty Movable zone
  * cut short after its protection line.
  */
@@ -229,6 +229,63 @@ static void zoneinfo_show_tiny_node_check(void **state)
 	"        protection: (0, 0, 0)\n");
 }
 
+/* The pages a zone's buddyinfo line counts: sum of blocks x 2^order. */
+static unsigned long buddyinfo_line_pages(const char *text, const char *zone)
+{
+	char key[32];
+	const char *p;
+	unsigned long sum = 0, n;
+	unsigned int o;
+	int used;
+
+	snprintf(key, sizeof(key), "zone %8s ", zone);
+	p = strstr(text, key);
+	assert_non_null(p);
+	p += strlen(key);
+	for (o = 0; o < MAX_ORDER; o++, p += used) {
+		assert_int_equal(sscanf(p, "%lu%n", &n, &used), 1);
+		sum += n << o;
+	}
+	return sum;
+}
+
+/*
+ *   tiny node with per-CPU lists: Normal batch 1 (1771 >> 10 = 1, / 4 = 0
+ *   -> 1 -> 2^0 - 1 = 0 -> at least 1), high max(low 105, 4) = 105;
+ *   HighMem batch 1, high max(44, 4) = 44
+ *   GFP_KERNEL order 0: refill 1, hand it out, free it: 1 page on the list
+ *
+ * Expect zoneinfo's pagesets to print the lists as they are (count 1, high
+ * 105, batch 1 for Normal; 0, 44, 1 for HighMem), the page on the list to
+ * be missing from "pages free" and nr_free_pages (1770), and buddyinfo to
+ * leave it out too, as Linux does.
+ */
+static void zoneinfo_show_pagesets_check(void **state)
+{
+	const char *zi;
+	const char *b;
+
+	(void)state;
+	boot_tiny();
+	setup_per_cpu_pageset();
+	assert_non_null(t_alloc(GFP_KERNEL, 0));
+	t_free(0);
+	zi = show(zoneinfo_show);
+	assert_non_null(strstr(zi, "  pages free     1770\n"));
+	assert_non_null(strstr(zi, "      nr_free_pages 1770\n"));
+	assert_non_null(strstr(zi, "  pagesets\n    cpu: 0\n              count: 1\n"
+				   "              high:  105\n              batch: 1\n"
+				   "  vm stats threshold: 2\n  node_unreclaimable:  0\n"
+				   "  start_pfn:           393216\n"));
+	assert_non_null(strstr(zi, "  pagesets\n    cpu: 0\n              count: 0\n"
+				   "              high:  44\n              batch: 1\n"
+				   "  vm stats threshold: 2\n  node_unreclaimable:  0\n"
+				   "  start_pfn:           395264\n"));
+	b = show(buddyinfo_show);
+	assert_int_equal(buddyinfo_line_pages(b, "Normal"), 1770);
+	CHECK_BUDDY();
+}
+
 int buddy_vmstat_group(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -236,6 +293,7 @@ int buddy_vmstat_group(void)
 		cmocka_unit_test(buddyinfo_show_after_split_check),
 		cmocka_unit_test(pagetypeinfo_show_tiny_node_check),
 		cmocka_unit_test(zoneinfo_show_tiny_node_check),
+		cmocka_unit_test(zoneinfo_show_pagesets_check),
 	};
 
 	return cmocka_run_group_tests_name("buddy_vmstat", tests, NULL, NULL);

@@ -15,12 +15,18 @@
  *
  * Nodes below 24 MiB plus mem_map's share run with mobility grouping off,
  * as Linux would (every request unmovable, any pageblock stolen whole),
- * larger ones with it on, so both rule sets are fuzzed.
+ * larger ones with it on, so both rule sets are fuzzed. The reservation
+ * byte's top bit gives the node per-CPU page lists (setup_per_cpu_pageset,
+ * mm/page_alloc_pcp.c); without it, the boot pageset passes every page
+ * straight through.
  *
  * After every call the state goes through the same independent checker
- * as tests/host/buddy (tests/host/lib/buddy_check.c); a failed allocation
- * must change nothing; at the end everything is freed and the free
- * blocks per zone and order must be those right after boot.
+ * as tests/host/buddy (tests/host/lib/buddy_check.c), per-CPU lists
+ * included; a failed allocation must change nothing (with per-CPU lists
+ * and a request that may reclaim: nothing but drain_all_pages, which the
+ * check replays on the state from before the call); at the end everything
+ * is freed, the lists drained, and the free blocks per zone and order must
+ * be those right after boot.
  *
  * Build and run: tests/host/fuzz/Makefile (target "buddy").
  */
@@ -44,6 +50,7 @@ static size_t nheld;
 static struct buddy_block last_freed;   /* for the double free; order 0xff: none */
 static unsigned char stolen[64];        /* per pageblock: stolen for types (bits) */
 static int cur_mt;
+static bool pcp_on;                     /* setup_per_cpu_pageset ran */
 static unsigned long ncalls;
 static char call_desc[96];
 
@@ -70,8 +77,9 @@ static void boot(struct input *in)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
 	u32 lowmem = (4 + (g8(in) % 13)) << 20, highmem = (g8(in) % 13) << 20;
+	u8 rsv = g8(in);
 	phys_addr_t start, end;
-	int i, nrsv = g8(in) % 4;
+	int i, nrsv = rsv % 4;
 	u64 it;
 
 	memset(&contig_page_data, 0, sizeof(contig_page_data));
@@ -95,6 +103,9 @@ static void boot(struct input *in)
 		if (max(PFN_UP(start), max_low_pfn) < PFN_DOWN(end))
 			free_pages_memory(max(PFN_UP(start), max_low_pfn), PFN_DOWN(end));
 	init_per_zone_wmark_min();
+	pcp_on = rsv & 0x80;
+	if (pcp_on)
+		setup_per_cpu_pageset();
 	buddy_trace = trace_steal;
 }
 
@@ -129,20 +140,81 @@ static const gfp_t gfps[] = {
 	GFP_KERNEL | __GFP_MOVABLE, GFP_ATOMIC, GFP_USER, GFP_ATOMIC | __GFP_HIGHMEM,
 };
 
-/* A copy of the node and mem_map, to show that a call changed nothing. */
-static struct pglist_data pgdat_copy;
-static struct page map_copy[(LOWMEM_MAX + (12u << 20)) >> PAGE_SHIFT];
+/*
+ * A copy of the node, mem_map and each zone's per-CPU lists (kept outside
+ * the node, in page_alloc_pcp.c), to show that a call changed nothing.
+ * Two of them: the state before a call, and the state after it, kept while
+ * the one before is put back to replay a drain on it.
+ */
+#define MAP_PAGES       ((LOWMEM_MAX + (12u << 20)) >> PAGE_SHIFT)
+struct node_copy {
+	struct pglist_data pgdat;
+	struct per_cpu_pages pcp[MAX_NR_ZONES];
+	struct page map[MAP_PAGES];
+};
+static struct node_copy before_call, after_call;
+
+static size_t map_bytes(void)
+{
+	return (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page);
+}
+
+static void save(struct node_copy *c)
+{
+	int z;
+
+	c->pgdat = contig_page_data;
+	for (z = 0; z < MAX_NR_ZONES; z++)
+		if (contig_page_data.node_zones[z].per_cpu_pageset)
+			c->pcp[z] = *contig_page_data.node_zones[z].per_cpu_pageset;
+	memcpy(c->map, mem_map, map_bytes());
+}
+
+static void restore(const struct node_copy *c)
+{
+	int z;
+
+	contig_page_data = c->pgdat;
+	for (z = 0; z < MAX_NR_ZONES; z++)
+		if (contig_page_data.node_zones[z].per_cpu_pageset)
+			*contig_page_data.node_zones[z].per_cpu_pageset = c->pcp[z];
+	memcpy(mem_map, c->map, map_bytes());
+}
+
+static bool same_as(const struct node_copy *c)
+{
+	int z;
+
+	for (z = 0; z < MAX_NR_ZONES; z++)
+		if (contig_page_data.node_zones[z].per_cpu_pageset &&
+		    memcmp(&c->pcp[z], contig_page_data.node_zones[z].per_cpu_pageset,
+			   sizeof(c->pcp[z])))
+			return false;
+	return !memcmp(&c->pgdat, &contig_page_data, sizeof(c->pgdat)) &&
+	       !memcmp(c->map, mem_map, map_bytes());
+}
 
 static void snap(void)
 {
-	pgdat_copy = contig_page_data;
-	memcpy(map_copy, mem_map, (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page));
+	save(&before_call);
 }
 
 static bool unchanged(void)
 {
-	return !memcmp(&pgdat_copy, &contig_page_data, sizeof(pgdat_copy)) &&
-	       !memcmp(map_copy, mem_map, (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page));
+	return same_as(&before_call);
+}
+
+/*
+ * A failed allocation that may reclaim drained the per-CPU lists first
+ * (alloc_pages' slow path): is the state now the state before the call,
+ * drained? Replayed on a restored copy, then compared.
+ */
+static bool unchanged_but_drained(void)
+{
+	save(&after_call);
+	restore(&before_call);
+	drain_all_pages(NULL);
+	return same_as(&after_call);
 }
 
 static void call_alloc(u8 op, u8 arg)
@@ -158,7 +230,10 @@ static void call_alloc(u8 op, u8 arg)
 	snap();
 	page = alloc_pages(gfp, order);
 	if (!page) {
-		CHECK(unchanged(), "a failed alloc_pages changed the node");
+		if (pcp_on && (gfp & __GFP_DIRECT_RECLAIM))
+			CHECK(unchanged_but_drained(), "a failed alloc_pages did more than drain");
+		else
+			CHECK(unchanged(), "a failed alloc_pages changed the node");
 		return;
 	}
 	CHECK(nheld < HELD_MAX, "too many blocks held");
@@ -256,6 +331,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	snprintf(call_desc, sizeof(call_desc), "freeing everything");
 	while (nheld)
 		call_free((u8)(nheld - 1));
+	check();
+	drain_all_pages(NULL);
 	check();
 	count_free(end_free);
 	CHECK(nr_free_pages() == start_pages, "free pages %lu at the end, %lu after boot",

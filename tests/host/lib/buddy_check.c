@@ -20,7 +20,15 @@
  *   7. a held block lies in mem_map, is aligned to its order, overlaps no
  *      free or other held block, has _refcount 1 on its head, and none of
  *      its pages is PageBuddy or PG_reserved;
- *   8. with held_complete: managed_pages == free pages + held pages, per zone.
+ *   8. with held_complete: managed_pages == free pages + held pages + pages
+ *      on the per-CPU lists, per zone;
+ *   9. the per-CPU lists (mm/page_alloc_pcp.c): each zone's pageset, if it
+ *      has one, holds well-linked lists; list pindex holds blocks of order
+ *      pindex / MIGRATE_PCPTYPES of the zone, aligned, overlapping nothing,
+ *      with _refcount 0, neither PageBuddy nor PG_reserved, whose
+ *      page->index (the free list they go back to) is pindex's type
+ *      (pindex % MIGRATE_PCPTYPES); their pages sum to the pageset's count;
+ *      a pageset shared by zones (the boot pageset) holds nothing.
  */
 #include <host/buddy_check.h>
 #include <linux/kernel.h>
@@ -29,7 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { M_NONE, M_FREE_HEAD, M_FREE_TAIL, M_HELD };
+enum { M_NONE, M_FREE_HEAD, M_FREE_TAIL, M_HELD, M_PCP };
 #define NO_HEAD 0xff
 
 struct walk {
@@ -38,7 +46,7 @@ struct walk {
 	unsigned char *mark;            /* M_* per pfn - base_pfn */
 	unsigned char *head_order;      /* order of a free head, else NO_HEAD */
 	unsigned long npages;
-	unsigned long zone_free[MAX_NR_ZONES], zone_held[MAX_NR_ZONES];
+	unsigned long zone_free[MAX_NR_ZONES], zone_held[MAX_NR_ZONES], zone_pcp[MAX_NR_ZONES];
 };
 
 static void __attribute__((format(printf, 2, 3))) fail(struct walk *w, const char *fmt, ...)
@@ -229,8 +237,8 @@ static void check_held(struct walk *w, const struct buddy_block *b)
 			fail(w, "held block 0x%lx order %u overlaps another held block", b->pfn,
 			     b->order);
 		else if (w->mark[k] != M_NONE)
-			fail(w, "held block 0x%lx order %u: pfn 0x%lx is on a free list", b->pfn,
-			     b->order, b->pfn + i);
+			fail(w, "held block 0x%lx order %u: pfn 0x%lx is on a %s list", b->pfn,
+			     b->order, b->pfn + i, w->mark[k] == M_PCP ? "per-CPU" : "free");
 		w->mark[k] = M_HELD;
 		if (PageBuddy(page + i) || PageReserved(page + i))
 			fail(w, "held block 0x%lx: pfn 0x%lx is %s", b->pfn, b->pfn + i,
@@ -247,16 +255,96 @@ static void check_managed(struct walk *w)
 	for (zi = 0; zi < MAX_NR_ZONES; zi++) {
 		const struct zone *zone = &w->c->pgdat->node_zones[zi];
 
-		if (zone->managed_pages != w->zone_free[zi] + w->zone_held[zi])
-			fail(w, "zone %d: managed %lu != free %lu + held %lu (a leak?)", zi,
-			     zone->managed_pages, w->zone_free[zi], w->zone_held[zi]);
+		if (zone->managed_pages != w->zone_free[zi] + w->zone_held[zi] + w->zone_pcp[zi])
+			fail(w, "zone %d: managed %lu != free %lu + held %lu + per-CPU %lu (a leak?)",
+			     zi, zone->managed_pages, w->zone_free[zi], w->zone_held[zi],
+			     w->zone_pcp[zi]);
 	}
+}
+
+/* Invariant 9 for one block on list pindex of zone zi's pageset. */
+static void check_pcp_block(struct walk *w, int zi, const struct page *page, int pindex)
+{
+	const struct zone *zone = &w->c->pgdat->node_zones[zi];
+	unsigned long pfn = w->c->base_pfn + (unsigned long)(page - w->c->mem_map);
+	unsigned int order = (unsigned int)pindex / MIGRATE_PCPTYPES;
+	unsigned long n = 1UL << order, i;
+
+	if (pfn & (n - 1) || pfn < zone->zone_start_pfn ||
+	    pfn + n > zone->zone_start_pfn + zone->spanned_pages || !in_map(w, pfn, n)) {
+		fail(w, "zone %d per-CPU list %d: block 0x%lx order %u misaligned or outside the zone",
+		     zi, pindex, pfn, order);
+		return;
+	}
+	if (page->_refcount != 0 || PageBuddy(page))
+		fail(w, "zone %d per-CPU list %d: block 0x%lx has _refcount %d, PageBuddy %d", zi,
+		     pindex, pfn, page->_refcount, PageBuddy(page));
+	if ((int)page->index != pindex % MIGRATE_PCPTYPES &&
+	    !(page->index >= MIGRATE_PCPTYPES && pindex % MIGRATE_PCPTYPES == MIGRATE_MOVABLE))
+		fail(w, "zone %d per-CPU list %d: block 0x%lx remembers type %lu", zi, pindex, pfn,
+		     page->index);
+	for (i = 0; i < n; i++) {
+		unsigned long k = pfn + i - w->c->base_pfn;
+
+		if (w->mark[k] != M_NONE)
+			fail(w, "zone %d per-CPU block 0x%lx order %u overlaps another block at 0x%lx",
+			     zi, pfn, order, pfn + i);
+		w->mark[k] = M_PCP;
+		if (PageReserved(page + i) || (int)page_zonenum(page + i) != zi)
+			fail(w, "zone %d per-CPU block 0x%lx: pfn 0x%lx is reserved or in zone %d",
+			     zi, pfn, pfn + i, (int)page_zonenum(page + i));
+	}
+	w->zone_pcp[zi] += n;
+	w->res->pcp_pages += n;
+}
+
+/* Invariant 9 for zone zi; seen[] holds the pagesets already walked. */
+static void check_pcp(struct walk *w, int zi, const struct per_cpu_pages **seen)
+{
+	const struct per_cpu_pages *pcp = w->c->pgdat->node_zones[zi].per_cpu_pageset;
+	const char *lo = (const char *)w->c->mem_map, *hi = lo + w->npages * sizeof(struct page);
+	unsigned long pages = 0;
+	int pindex, z;
+
+	if (!pcp)
+		return;
+	for (z = 0; z < zi; z++)
+		if (seen[z] == pcp) {
+			if (pcp->count)
+				fail(w, "zones %d and %d share a pageset holding %d pages", z, zi,
+				     pcp->count);
+			return;
+		}
+	seen[zi] = pcp;
+	for (pindex = 0; pindex < NR_PCP_LISTS; pindex++) {
+		const struct list_head *head = &pcp->lists[pindex], *p = head;
+		unsigned long count = 0;
+
+		while (p->next != head) {
+			const struct list_head *next = p->next;
+			const char *pg = (const char *)next - offsetof(struct page, lru);
+
+			if (!next || next->prev != p || pg < lo || pg >= hi ||
+			    (size_t)(pg - lo) % sizeof(struct page) || ++count > w->npages) {
+				fail(w, "zone %d per-CPU list %d: broken link after %lu entries", zi,
+				     pindex, count);
+				return;
+			}
+			check_pcp_block(w, zi, (const struct page *)pg, pindex);
+			pages += 1UL << (pindex / MIGRATE_PCPTYPES);
+			p = next;
+		}
+	}
+	if ((unsigned long)pcp->count != pages)
+		fail(w, "zone %d: per-CPU count %d but the lists hold %lu pages", zi, pcp->count,
+		     pages);
 }
 
 bool buddy_check_run(const struct buddy_check *c, struct buddy_check_result *res)
 {
 	struct buddy_check_result local;
 	struct walk w = { .c = c, .res = res ? res : &local };
+	const struct per_cpu_pages *seen[MAX_NR_ZONES] = { NULL };
 	size_t i;
 	int zi;
 
@@ -271,6 +359,8 @@ bool buddy_check_run(const struct buddy_check *c, struct buddy_check_result *res
 	memset(w.head_order, NO_HEAD, w.npages + 1);
 	for (zi = 0; zi < MAX_NR_ZONES; zi++)
 		check_zone_lists(&w, zi);
+	for (zi = 0; zi < MAX_NR_ZONES; zi++)
+		check_pcp(&w, zi, seen);
 	check_pages(&w);
 	for (i = 0; i < c->nheld; i++)
 		check_held(&w, &c->held[i]);

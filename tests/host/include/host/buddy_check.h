@@ -12,7 +12,8 @@
  *   | free block (order 2)      | held (0)    | rsv  | free |
  *   +------+------+------+------+------+------+------+------+
  *     each page is exactly one of: in a free block on a list, in a block
- *     the caller holds, or never given to the allocator (PG_reserved)
+ *     the caller holds, in a block on a per-CPU list (free, but not on the
+ *     free lists), or never given to the allocator (PG_reserved)
  */
 #ifndef _HOST_BUDDY_CHECK_H
 #define _HOST_BUDDY_CHECK_H
@@ -52,8 +53,9 @@ struct buddy_check {
 struct buddy_check_result {
 	unsigned long errors;
 	char why[256];
-	unsigned long free_pages;               /* on the lists, all zones */
+	unsigned long free_pages;               /* on the free lists, all zones */
 	unsigned long free_blocks;
+	unsigned long pcp_pages;                /* on the per-CPU lists, all zones */
 	unsigned long stolen_blocks;            /* on a list not their pageblock's type */
 };
 

@@ -63,8 +63,7 @@ static inline void set_pcppage_migratetype(struct page *page, int mt)
 	page->index = (unsigned long)mt;
 }
 
-bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp,
-		struct list_head *list);
+bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp);
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp, int pindex);
 void pcp_spill(struct zone *zone, struct per_cpu_pages *pcp, int pindex, bool free_high);
 void zone_pcp_init(struct zone *zone);

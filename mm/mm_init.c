@@ -24,7 +24,6 @@ struct page *mem_map;
 unsigned long max_low_pfn, max_pfn, min_low_pfn;
 unsigned long totalreserve_pages;
 int min_free_kbytes = 1024;
-int page_group_by_mobility_disabled;
 
 static const char * const zone_names[MAX_NR_ZONES] = {
 	[ZONE_NORMAL] = "Normal", [ZONE_HIGHMEM] = "HighMem", [ZONE_MOVABLE] = "Movable",
@@ -134,6 +133,9 @@ static void __init zone_init(struct zone *zone, enum zone_type z,
 	if (!zone->pageblock_flags)
 		panic("free_area_init: no memory for %s's %lu pageblock types", zone->name, nblocks);
 	memset(zone->pageblock_flags, MIGRATE_MOVABLE, nblocks);
+	/* unsigned arithmetic: the aligned pfn may lie below mem_map's first */
+	zone->pageblock_base = (unsigned long)mem_map +
+		(ALIGN_DOWN(start_pfn, pageblock_nr_pages) - ARCH_PFN_OFFSET) * sizeof(struct page);
 	init_reserved_pages(pfn_to_page(start_pfn), end_pfn - start_pfn, z);
 }
 

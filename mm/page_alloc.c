@@ -59,6 +59,13 @@
 #define noinline        __attribute__((__noinline__))
 
 struct pglist_data contig_page_data;
+/*
+ * Set by build_all_zonelists (mm_init.c) when the node is too small for
+ * grouping by mobility. Defined here, as in Linux: next to contig_page_data,
+ * the allocation fast path reaches both from one base register (GCC's
+ * section anchors) instead of building a second address.
+ */
+int page_group_by_mobility_disabled;
 
 const char * const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate",
@@ -82,24 +89,38 @@ unsigned long bad_page_count;
 
 /* ---- pageblock migratetypes --------------------------------------------- */
 
-/* Index of page's pageblock in its zone's pageblock_flags (blocks are
- * aligned to pageblock_nr_pages, even when the zone does not start on one). */
-static unsigned long pageblock_index(const struct page *page)
+/*
+ * Index of page's pageblock in its zone's pageblock_flags (blocks are
+ * aligned to pageblock_nr_pages, even when the zone does not start on one).
+ * Linux's pfn_to_bitidx works from the pfn; here it works from the struct
+ * page's address: zone->pageblock_base is where the struct page of the
+ * zone's first, aligned pfn is (or would be), so one subtraction and one
+ * shift (a division, for the host tests' 64-bit struct page) give the
+ * index without page_to_pfn's loads of mem_map and the
+ * PFN offset (every free to a per-CPU list looks its pageblock up).
+ */
+static inline unsigned long pageblock_index(const struct zone *zone, const struct page *page)
 {
-	const struct zone *zone = page_zone(page);
+	/* a power of two on ARM (32-byte struct page): a shift */
+	return ((unsigned long)page - zone->pageblock_base) /
+	       (sizeof(struct page) * pageblock_nr_pages);
+}
 
-	return (page_to_pfn(page) - ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages)) >>
-	       pageblock_order;
+static inline int zone_pageblock_migratetype(const struct zone *zone, const struct page *page)
+{
+	return zone->pageblock_flags[pageblock_index(zone, page)];
 }
 
 int get_pageblock_migratetype(const struct page *page)
 {
-	return page_zone(page)->pageblock_flags[pageblock_index(page)];
+	return zone_pageblock_migratetype(page_zone(page), page);
 }
 
 void set_pageblock_migratetype(struct page *page, int mt)
 {
-	page_zone(page)->pageblock_flags[pageblock_index(page)] = (unsigned char)mt;
+	const struct zone *zone = page_zone(page);
+
+	zone->pageblock_flags[pageblock_index(zone, page)] = (unsigned char)mt;
 }
 
 /* ---- the free lists --------------------------------------------------------
@@ -326,8 +347,13 @@ static noinline bool free_pages_prepare_slow(struct page *page, unsigned int ord
 static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
 					       fpi_t fpi_flags)
 {
-	if (likely(!order && page_ref_count(page) == 1 && page->page_type == PAGE_TYPE_NONE &&
-		   !(page->flags & ((1UL << PG_reserved) | (1UL << PG_head))))) {
+	/* the three words read first: one chain of conditional compares, one branch */
+	int ref = page_ref_count(page);
+	unsigned int type = page->page_type;
+	unsigned long flags = page->flags;
+
+	if (likely(!order && ref == 1 && type == PAGE_TYPE_NONE &&
+		   !(flags & ((1UL << PG_reserved) | (1UL << PG_head))))) {
 		set_page_count(page, 0);
 		return true;
 	}
@@ -380,19 +406,23 @@ static __always_inline void free_unref_page_commit(struct zone *zone, struct per
  */
 static __always_inline void free_unref_page(struct page *page, unsigned int order)
 {
+	struct per_cpu_pages *pcp;
 	unsigned long flags;
 	struct zone *zone;
 	int mt;
 
 	if (!free_pages_prepare(page, order, FPI_NONE))
 		return;
-	mt = get_pageblock_migratetype(page);
+	zone = page_zone(page);
+	OPTIMIZER_HIDE_VAR(zone);       /* one multiply, not one per field used */
+	pcp = zone->per_cpu_pageset;    /* the pointer is fixed once set up */
+	mt = zone_pageblock_migratetype(zone, page);
 	set_pcppage_migratetype(page, mt);
 	if (unlikely(mt >= MIGRATE_PCPTYPES))
 		mt = MIGRATE_MOVABLE;
-	zone = page_zone(page);
+	OPTIMIZER_HIDE_VAR(mt);         /* else the list's address is built twice */
 	local_irq_save(flags);
-	free_unref_page_commit(zone, zone->per_cpu_pageset, page, mt, order);
+	free_unref_page_commit(zone, pcp, page, mt, order);
 	local_irq_restore(flags);
 }
 
@@ -408,7 +438,9 @@ static __always_inline void free_unref_page(struct page *page, unsigned int orde
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (likely(pcp_allowed_order(order)))
+	if (likely(!order))             /* most frees: the path below for order 0 */
+		free_unref_page(page, 0);
+	else if (pcp_allowed_order(order))
 		free_unref_page(page, order);
 	else
 		__free_pages_ok(page, order, FPI_NONE);
@@ -677,10 +709,12 @@ static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigne
 {
 	struct page *page;
 
-	if (unlikely(list_empty(list)) && !pcp_refill(zone, order, mt, pcp, list))
+	if (unlikely(list_empty(list)) && !pcp_refill(zone, order, mt, pcp))
 		return NULL;
+	/* list_del of the first entry, whose prev is the head: one load of next */
 	page = list_first_entry(list, struct page, lru);
-	list_del(&page->lru);
+	__list_del(list, page->lru.next);
+	page->lru.next = page->lru.prev = NULL;
 	pcp->count -= 1 << order;
 	return page;
 }
@@ -730,8 +764,9 @@ static __always_inline struct page *rmqueue(struct zone *zone, int z, unsigned i
 	return page;
 }
 
-/* __GFP_ZERO and __GFP_COMP: out of the way of the common request. */
-static noinline void prep_new_page_slow(struct page *page, unsigned int order, gfp_t gfp)
+/* __GFP_ZERO and __GFP_COMP: out of the way of the common request. Returns page. */
+static noinline struct page *prep_new_page_slow(struct page *page, unsigned int order,
+						gfp_t gfp)
 {
 	unsigned long i;
 
@@ -744,14 +779,20 @@ static noinline void prep_new_page_slow(struct page *page, unsigned int order, g
 			page[i].compound_head = (unsigned long)page | 1;
 		page[1].compound_order = (unsigned char)order;
 	}
+	return page;
 }
 
-/* Fill in a freshly taken block (Linux prep_new_page, prep_compound_page). */
-static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+/*
+ * Fill in a freshly taken block (Linux prep_new_page, prep_compound_page).
+ * __GFP_COMP means nothing at order 0, so an order-0 request tests one bit.
+ */
+static __always_inline struct page *prep_new_page(struct page *page, unsigned int order,
+						  gfp_t gfp)
 {
 	set_page_count(page, 1);
-	if (unlikely(gfp & (__GFP_ZERO | __GFP_COMP)))
-		prep_new_page_slow(page, order, gfp);
+	if (unlikely((gfp & __GFP_ZERO) || (order && (gfp & __GFP_COMP))))
+		return prep_new_page_slow(page, order, gfp);
+	return page;
 }
 
 /*
@@ -772,10 +813,8 @@ static noinline struct page *get_page_from_freelist(gfp_t gfp, unsigned int orde
 		if (!zone_watermark_fast(zone, order, zone->_watermark[wmark], highest, gfp))
 			continue;
 		page = rmqueue(zone, z, order, gfp_migratetype(gfp));
-		if (page) {
-			prep_new_page(page, order, gfp);
-			return page;
-		}
+		if (page)
+			return prep_new_page(page, order, gfp);
 	}
 	return NULL;
 }
@@ -816,6 +855,61 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int orde
 	return page;
 }
 
+/*
+ * alloc_pages_preferred - get_page_from_freelist's first step, in line:
+ * the zone the request prefers, above its low watermark, with a block on
+ * its per-CPU list (or refilled there). That is nearly every request.
+ * Return: NULL if any of that fails; the whole walk then starts with this
+ * zone again.
+ */
+static __always_inline struct page *alloc_pages_preferred(gfp_t gfp, unsigned int order)
+{
+	enum zone_type z = gfp_zone(gfp);
+	struct zone *zone = &NODE_DATA(0)->node_zones[z];
+	struct page *page;
+
+	int mt;
+
+	mt = gfp_migratetype(gfp);
+	OPTIMIZER_HIDE_VAR(mt);         /* else the list's address is built twice */
+	OPTIMIZER_HIDE_VAR(zone);       /* one multiply, not one per field used */
+	if (unlikely(!zone_watermark_fast(zone, order, zone->_watermark[WMARK_LOW], z, gfp)))
+		return NULL;
+	page = rmqueue_pcplist(zone, order, mt);
+	if (unlikely(!page))
+		return NULL;
+	count_vm_event(PGALLOC_NORMAL - ZONE_NORMAL + z);
+	return prep_new_page(page, order, gfp);
+}
+
+/*
+ * __alloc_pages - every request but an order-0 one that alloc_pages'
+ * inline path served (Linux's __alloc_pages: the fast attempt at the low
+ * watermark, then the slow path).
+ */
+static noinline struct page *__alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		/* Linux: WARN_ON_ONCE_GFP, a WARNING with a stack dump; we have
+		 * no unwinder, so one line says it */
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("alloc_pages: order %u is above the largest order %d\n",
+				order, MAX_ORDER - 1);
+		return NULL;
+	}
+	if (order && pcp_allowed_order(order)) {
+		page = alloc_pages_preferred(gfp, order);
+		if (likely(page))
+			return page;
+	}
+	page = get_page_from_freelist(gfp, order, WMARK_LOW);
+	if (page)
+		return page;
+	return __alloc_pages_slowpath(gfp, order);
+}
+
 /**
  * alloc_pages - allocate 2^@order contiguous pages
  * @gfp: GFP_KERNEL (lowmem), GFP_HIGHUSER (HighMem first, then lowmem),
@@ -833,37 +927,14 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int orde
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	enum zone_type z = gfp_zone(gfp);
-	struct zone *zone = &NODE_DATA(0)->node_zones[z];
 	struct page *page;
 
-	if (unlikely(order >= MAX_ORDER)) {
-		/* Linux: WARN_ON_ONCE_GFP, a WARNING with a stack dump; we have
-		 * no unwinder, so one line says it */
-		if (!(gfp & __GFP_NOWARN))
-			pr_warn("alloc_pages: order %u is above the largest order %d\n",
-				order, MAX_ORDER - 1);
-		return NULL;
-	}
-	/*
-	 * get_page_from_freelist's first step, in line: the zone the request
-	 * prefers, above its low watermark, with a block on its per-CPU list
-	 * (or refilled there). That is nearly every request; the rest take
-	 * the whole walk, which starts with this zone again.
-	 */
-	if (likely(pcp_allowed_order(order) &&
-		   zone_watermark_fast(zone, order, zone->_watermark[WMARK_LOW], z, gfp))) {
-		page = rmqueue_pcplist(zone, order, gfp_migratetype(gfp));
-		if (likely(page)) {
-			count_vm_event(PGALLOC_NORMAL - ZONE_NORMAL + z);
-			prep_new_page(page, order, gfp);
+	if (likely(!order)) {
+		page = alloc_pages_preferred(gfp, 0);
+		if (likely(page))
 			return page;
-		}
 	}
-	page = get_page_from_freelist(gfp, order, WMARK_LOW);
-	if (page)
-		return page;
-	return __alloc_pages_slowpath(gfp, order);
+	return __alloc_pages(gfp, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -189,9 +189,9 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
  * belong to any zone). IRQs masked by the caller.
  * Return: false if the zone had no block of that order for the type.
  */
-bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp,
-		struct list_head *list)
+bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp)
 {
+	struct list_head *list = &pcp->lists[order_to_pindex(mt, order)];
 	int batch = pcp->batch;
 
 	if (batch > 1)

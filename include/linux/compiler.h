@@ -14,6 +14,9 @@
  * Linux gives it meaning for sparse; to the compiler it is nothing. */
 #define __user
 #define barrier()       __asm__ __volatile__("" ::: "memory")
+/* Make var opaque to the optimiser: kept in one register as computed, not
+ * recomputed at each use (Linux's, from compiler.h). */
+#define OPTIMIZER_HIDE_VAR(var) __asm__ ("" : "=r" (var) : "0" (var))
 
 /* READ_ONCE/WRITE_ONCE: one access, not torn, not cached in a register. */
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))

@@ -10,6 +10,7 @@
 #define _LINUX_GFP_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 #include <linux/mmzone.h>
 
 typedef unsigned int gfp_t;
@@ -44,7 +45,7 @@ typedef unsigned int gfp_t;
  * every request is unmovable when mobility grouping is off (mmzone.h). */
 static inline int gfp_migratetype(gfp_t gfp)
 {
-	if (page_group_by_mobility_disabled)
+	if (unlikely(page_group_by_mobility_disabled))
 		return MIGRATE_UNMOVABLE;
 	return (int)((gfp & GFP_MOVABLE_MASK) >> GFP_MOVABLE_SHIFT);
 }

@@ -94,11 +94,12 @@ struct free_area {
 #define NR_PCP_LISTS            (MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
 
 struct per_cpu_pages {
+	/* first: &lists[pindex] is then the pageset's address plus 8 * pindex */
+	struct list_head lists[NR_PCP_LISTS];   /* of page->lru, newest first */
 	int count;              /* pages on all the lists (an order-k block counts 2^k) */
 	int high;               /* count reaching this spills to the free lists */
 	int batch;              /* pages moved to or from the free lists at once */
 	short free_factor;      /* frees in a row with no allocation: each doubles the spill */
-	struct list_head lists[NR_PCP_LISTS];   /* of page->lru, newest first */
 };
 
 enum zone_type {
@@ -154,6 +155,10 @@ struct zone {
 	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
 	unsigned char *pageblock_flags;         /* migratetype per pageblock */
+	/* (unsigned long)&struct page of ALIGN_DOWN(zone_start_pfn, pageblock_nr_pages):
+	 * pageblock_flags[(page address - pageblock_base) / (32 << pageblock_order)]
+	 * is page's (mm/page_alloc.c pageblock_index) */
+	unsigned long pageblock_base;
 	unsigned long zone_start_pfn;
 	unsigned long managed_pages;            /* given to the buddy allocator */
 	unsigned long spanned_pages;            /* end pfn - start pfn */

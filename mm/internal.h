@@ -63,6 +63,20 @@ static inline void set_pcppage_migratetype(struct page *page, int mt)
 	page->index = (unsigned long)mt;
 }
 
+/*
+ * Linux 6.1 on a uniprocessor masks IRQs around every use of the per-CPU
+ * lists (pcp_trylock_prepare: local_irq_save, then the pcp spinlock),
+ * because an interrupt handler may allocate or free pages. armmm's kernel
+ * runs with IRQs masked throughout and no handler allocates, which is also
+ * why page_alloc.c has no zone->lock: here the pair only marks the
+ * critical sections, at no cost (mrs/cpsid/msr were 6 of the ~100
+ * instructions of an order-0 alloc+free). The day interrupts are unmasked
+ * with a handler that allocates, they become local_irq_save and
+ * local_irq_restore (linux/irqflags.h, ready for it).
+ */
+#define pcp_trylock_prepare(flags)      do { (flags) = 0; } while (0)
+#define pcp_trylock_finish(flags)       do { (void)(flags); } while (0)
+
 bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp);
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp, int pindex);
 void pcp_spill(struct zone *zone, struct per_cpu_pages *pcp, int pindex, bool free_high);

@@ -47,7 +47,6 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
-#include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/vm_event_item.h>
 #include <string.h>
@@ -66,6 +65,12 @@ struct pglist_data contig_page_data;
  * section anchors) instead of building a second address.
  */
 int page_group_by_mobility_disabled;
+/*
+ * /proc/vmstat's event counters (linux/vm_event_item.h; Linux defines its
+ * per-CPU copies in mm/vmstat.c). Here for the same reason: pgalloc and
+ * pgfree are counted on every allocation and free, from the same base.
+ */
+unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
 
 const char * const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate",
@@ -379,7 +384,7 @@ static void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_fla
  * (free_factor set) spill everything: parked high-order pages fragment the
  * zone. Linux computes whether to spill in nr_pcp_high (0, spill now, on
  * the boot pageset or for such a free_high; else high); the test here is
- * the same, and pcp_spill works out how much. IRQs masked by the caller.
+ * the same, and pcp_spill works out how much. Inside pcp_trylock_prepare/finish.
  */
 static __always_inline void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp,
 						   struct page *page, int mt, unsigned int order)
@@ -401,8 +406,8 @@ static __always_inline void free_unref_page_commit(struct zone *zone, struct per
  * to. Linux sends a MIGRATE_ISOLATE page straight to the free lists and
  * puts HighAtomic and CMA pages on the Movable list; no pageblock has those
  * types here, but the clamp keeps pindex inside lists[] whatever happens.
- * IRQs are masked around the list work: Linux's pcp_spin_trylock_irqsave
- * on a uniprocessor.
+ * pcp_trylock_prepare/finish mark the list work, where Linux masks IRQs
+ * (mm/internal.h says why they are empty here).
  */
 static __always_inline void free_unref_page(struct page *page, unsigned int order)
 {
@@ -421,9 +426,9 @@ static __always_inline void free_unref_page(struct page *page, unsigned int orde
 	if (unlikely(mt >= MIGRATE_PCPTYPES))
 		mt = MIGRATE_MOVABLE;
 	OPTIMIZER_HIDE_VAR(mt);         /* else the list's address is built twice */
-	local_irq_save(flags);
+	pcp_trylock_prepare(flags);
 	free_unref_page_commit(zone, pcp, page, mt, order);
-	local_irq_restore(flags);
+	pcp_trylock_finish(flags);
 }
 
 /**
@@ -701,7 +706,7 @@ static inline bool zone_watermark_fast(struct zone *z, unsigned int order, unsig
  * __rmqueue_pcplist - the first block of a per-CPU list, refilling the
  * list first if it is empty (Linux 6.1's; the refill is pcp_refill, out of
  * line). NULL when the zone has no block of that order left for the type.
- * IRQs masked by the caller.
+ * Inside pcp_trylock_prepare/finish.
  */
 static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigned int order,
 						      int mt, struct per_cpu_pages *pcp,
@@ -722,8 +727,8 @@ static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigne
 /*
  * rmqueue_pcplist - a block of order <= PAGE_ALLOC_COSTLY_ORDER from the
  * zone's per-CPU list of type mt (Linux 6.1's). Any allocation halves
- * free_factor, so the frees after it spill less. IRQs are masked around
- * the list work: Linux's pcp_spin_trylock_irqsave on a uniprocessor.
+ * free_factor, so the frees after it spill less. pcp_trylock_prepare/finish
+ * mark the list work (Linux: IRQs masked; mm/internal.h).
  */
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order,
 						    int mt)
@@ -732,11 +737,11 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned 
 	unsigned long flags;
 	struct page *page;
 
-	local_irq_save(flags);
+	pcp_trylock_prepare(flags);
 	pcp = zone->per_cpu_pageset;
 	pcp->free_factor >>= 1;
 	page = __rmqueue_pcplist(zone, order, mt, pcp, &pcp->lists[order_to_pindex(mt, order)]);
-	local_irq_restore(flags);
+	pcp_trylock_finish(flags);
 	return page;
 }
 

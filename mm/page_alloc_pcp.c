@@ -43,9 +43,9 @@
  * test suites that do not call setup_per_cpu_pageset run that way.
  *
  * Differences from Linux 6.1: one CPU (UP), so one pageset per zone
- * (a static array rather than alloc_percpu), and pcp_spin_trylock_irqsave
- * is what it is on a uniprocessor, local_irq_save; no zone->lock (nothing
- * that allocates runs in interrupts; see page_alloc.c); no NUMA drain
+ * (a static array rather than alloc_percpu), and no pcp->lock or IRQ
+ * masking (pcp_trylock_prepare/finish are empty: no interrupt handler
+ * allocates, see mm/internal.h), as there is no zone->lock (page_alloc.c); no NUMA drain
  * timer (drain_zone_pages, `expire`), no percpu_pagelist_high_fraction
  * sysctl (its default, 0, is Linux's default too), no CMA or isolation
  * (no pageblock is MIGRATE_ISOLATE here), no ZONE_RECLAIM_ACTIVE (no
@@ -55,7 +55,6 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
-#include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <string.h>
 #include "internal.h"
@@ -76,7 +75,7 @@ static struct per_cpu_pages zone_pagesets[MAX_NR_ZONES];
  * The oldest page of a list goes first (its tail: frees go to the head),
  * each to __free_one_page, which merges it and counts it in NR_FREE_PAGES
  * again. A list found empty is dropped from the round (min/max_pindex).
- * An order-k block counts 2^k against count. IRQs masked by the caller.
+ * An order-k block counts 2^k against count. Inside pcp_trylock_prepare/finish.
  */
 void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp, int pindex)
 {
@@ -144,7 +143,7 @@ static int nr_pcp_free(struct per_cpu_pages *pcp, int high, int batch, bool free
  *	allocation between (free_factor): the limit was 0, spill it all
  *
  * Out of line in page_alloc.c's fast path, which only tests whether to
- * come here (count >= high, or free_high). IRQs masked by the caller.
+ * come here (count >= high, or free_high). Inside pcp_trylock_prepare/finish.
  */
 void pcp_spill(struct zone *zone, struct per_cpu_pages *pcp, int pindex, bool free_high)
 {
@@ -162,7 +161,7 @@ void pcp_spill(struct zone *zone, struct per_cpu_pages *pcp, int pindex, bool fr
  * does), in the order the free lists hand them out, to the list's tail: a
  * block split for the first leaves its halves to the next ones, so the list
  * runs up through physical memory. NR_FREE_PAGES drops as each leaves its
- * free list. IRQs masked by the caller. Return: the blocks moved (fewer
+ * free list. Inside pcp_trylock_prepare/finish. Return: the blocks moved (fewer
  * when the zone runs out).
  */
 static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
@@ -186,7 +185,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count,
  *
  * batch blocks scaled down by the order (batch >> order, at least 2), or
  * one on the boot pageset (batch 1: it must never keep pages, which may
- * belong to any zone). IRQs masked by the caller.
+ * belong to any zone). Inside pcp_trylock_prepare/finish.
  * Return: false if the zone had no block of that order for the type.
  */
 bool pcp_refill(struct zone *zone, unsigned int order, int mt, struct per_cpu_pages *pcp)
@@ -210,9 +209,9 @@ static void drain_pages_zone(struct zone *zone)
 
 	if (!pcp->count)
 		return;
-	local_irq_save(flags);
+	pcp_trylock_prepare(flags);
 	free_pcppages_bulk(zone, pcp->count, pcp, 0);
-	local_irq_restore(flags);
+	pcp_trylock_finish(flags);
 }
 
 /**

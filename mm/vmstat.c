@@ -19,7 +19,7 @@
 #include <linux/vm_event_item.h>
 #include "internal.h"
 
-unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
+/* vm_event_states[] is defined in page_alloc.c (see there). */
 
 #define NR_CPUS_ONLINE  1
 

@@ -149,10 +149,11 @@ enum node_stat_item {
 struct pglist_data;
 
 struct zone {
+	/* pages a request that could use a higher zone j must leave here; first,
+	 * so that the allocation fast path indexes it without an add */
+	long lowmem_reserve[MAX_NR_ZONES];
 	unsigned long _watermark[NR_WMARK];     /* pages; see setup_per_zone_wmarks */
 	unsigned long watermark_boost;          /* always 0 (no compaction) */
-	/* pages a request that could use a higher zone j must leave here */
-	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
 	unsigned char *pageblock_flags;         /* migratetype per pageblock */
 	/* (unsigned long)&struct page of ALIGN_DOWN(zone_start_pfn, pageblock_nr_pages):

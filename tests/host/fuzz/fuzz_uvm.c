@@ -61,7 +61,6 @@
 /* ---- what the kernel around the code under test provides ---- */
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __attribute__((aligned(16384)));
 u32 __cpu_smp = 1;
-unsigned long vm_event_states[NR_VM_EVENT_ITEMS];
 void vm_area_add_early(struct vm_struct *vm) { (void)vm; }
 bool shell_nargs(int argc, char **argv, int min, int max, const char *usage)
 {

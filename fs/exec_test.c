@@ -477,14 +477,14 @@ static void exec_refuses_malformed(struct ktest *t)
 	for (c = 0; c < NR_CORRUPTIONS; c++) {
 		memcpy(img, h.file->f_inode->i_data, size);
 		want = corrupt(img, &h, c);
-		before = nr_free_pages();
+		before = ktest_nr_free_pages();
 		err = exec_image(t, img, size);
 		if (err != want)
 			ktest_fail(t, __FILE__, __LINE__, "corruption %d: exec gave %d, expected %d",
 				   c, err, want);
-		if (nr_free_pages() != before)
+		if (ktest_nr_free_pages() != before)
 			ktest_fail(t, __FILE__, __LINE__, "corruption %d: %ld pages not freed", c,
-				   (long)(before - nr_free_pages()));
+				   (long)(before - ktest_nr_free_pages()));
 	}
 	vfree(img);
 }
@@ -505,13 +505,13 @@ static void exec_refuses_bad_args(struct ktest *t)
 	memset(big, 'x', MAX_ARG_STRLEN);
 	big[MAX_ARG_STRLEN] = '\0';
 	big_argv[1] = big;
-	before = nr_free_pages();
+	before = ktest_nr_free_pages();
 	KTEST_EXPECT_EQ(t, kernel_execve_task(p, "/bin/no-such-program", test_argv, test_envp),
 			-ENOENT);
 	KTEST_EXPECT_EQ(t, kernel_execve_task(p, HELLO, none, test_envp), -EINVAL);
 	KTEST_EXPECT_EQ(t, kernel_execve_task(p, HELLO, big_argv, test_envp), -E2BIG);
 	KTEST_EXPECT_TRUE(t, p->mm == NULL);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	KTEST_EXPECT_EQ(t, ktest_nr_free_pages(), before);
 
 	big[MAX_ARG_STRLEN - 1] = '\0';         /* exactly the limit, NUL included: fits */
 	KTEST_EXPECT_EQ(t, kernel_execve_task(p, HELLO, big_argv, test_envp), 0);
@@ -525,7 +525,7 @@ static void exec_refuses_bad_args(struct ktest *t)
 		p->mm = NULL;
 		p->active_mm = &init_mm;
 	}
-	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	KTEST_EXPECT_EQ(t, ktest_nr_free_pages(), before);
 out:
 	if (big)
 		vfree(big);

@@ -97,7 +97,7 @@ static void kmalloc_slab_odd_sizes(struct ktest *t)
  */
 static void kmalloc_large_page_allocator(struct ktest *t)
 {
-	unsigned long free_pages = nr_free_pages();
+	unsigned long free_pages = ktest_nr_free_pages();
 	unsigned long unrecl = contig_page_data.vm_stat[NR_SLAB_UNRECLAIMABLE_B];
 	void *p = kmalloc(LARGE_SIZE, GFP_KERNEL);
 	struct page *head;
@@ -109,10 +109,10 @@ static void kmalloc_large_page_allocator(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, !PageSlab(head) && PageHead(head));
 	KTEST_EXPECT_EQ(t, compound_order(head), 2);
 	KTEST_EXPECT_TRUE(t, writable(p, LARGE_SIZE));
-	KTEST_EXPECT_EQ(t, nr_free_pages(), free_pages - 4);
+	KTEST_EXPECT_EQ(t, ktest_nr_free_pages(), free_pages - 4);
 	KTEST_EXPECT_EQ(t, contig_page_data.vm_stat[NR_SLAB_UNRECLAIMABLE_B], unrecl + LARGE_SIZE);
 	kfree(p);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), free_pages);
+	KTEST_EXPECT_EQ(t, ktest_nr_free_pages(), free_pages);
 	KTEST_EXPECT_EQ(t, contig_page_data.vm_stat[NR_SLAB_UNRECLAIMABLE_B], unrecl);
 }
 
@@ -131,7 +131,7 @@ KTEST_SUITE(slab_kmalloc, slab_kmalloc_cases, NULL);
  */
 static void kmem_cache_create_alloc_free_destroy(struct ktest *t)
 {
-	unsigned long free_pages = nr_free_pages();
+	unsigned long free_pages = ktest_nr_free_pages();
 	struct kmem_cache *s = kmem_cache_create("slab_test_40", 40, 0, 0, NULL);
 	struct slabinfo si;
 	void *a, *b;
@@ -153,7 +153,7 @@ static void kmem_cache_create_alloc_free_destroy(struct ktest *t)
 	kmem_cache_free(s, b);
 	kmem_cache_destroy(s);
 	KTEST_EXPECT_TRUE(t, list_first_entry(&slab_caches, struct kmem_cache, list) != s);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), free_pages);
+	KTEST_EXPECT_EQ(t, ktest_nr_free_pages(), free_pages);
 }
 
 /*

@@ -13,6 +13,19 @@
 #define _LINUX_KTEST_H
 
 #include <linux/kernel.h>
+#include <linux/mm.h>
+
+/*
+ * Free pages as a test compares them before and after: the per-CPU page
+ * lists drained first (mm/page_alloc_pcp.c). Pages parked on them are free
+ * but, as in Linux, not in nr_free_pages(), and how many are parked
+ * depends on the batches moved, not on what the test leaked.
+ */
+static inline unsigned long ktest_nr_free_pages(void)
+{
+	drain_all_pages(NULL);
+	return nr_free_pages();
+}
 
 struct ktest {
 	const char *name;

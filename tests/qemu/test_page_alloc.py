@@ -36,6 +36,13 @@ def zoneinfo(text):
     return zones
 
 
+def linux_zone_batchsize(managed):
+    """Linux 6.1 zone_batchsize: 1/1024 of the zone (at most 1 MiB of pages),
+    / 4, then 1.5x rounded down to a power of two, minus 1."""
+    batch = max(min(managed >> 10, (1 << 20) // PAGE) // 4, 1)
+    return (1 << ((batch + batch // 2).bit_length() - 1)) - 1
+
+
 def meminfo(text):
     return {m[1]: int(m[2]) for m in re.finditer(r"^(\S+): +(\d+) kB$", text, re.M)}
 
@@ -80,12 +87,18 @@ def test_zones_buddy_and_dumps(boot, board, mem):
     for name, f in z.items():
         if f["present"]:
             assert f["min"] < f["low"] < f["high"], name
-    # no per-CPU page lists: each pageset as Linux prints one that is off
+    # the per-CPU page lists: one pageset per populated zone (one CPU), with
+    # Linux 6.1's zone_batchsize and zone_highsize computed here from the
+    # zone's own managed pages and low watermark; count, the pages parked on
+    # the lists now, stays below high (a free that reaches it spills)
     zi = d["/proc/zoneinfo"]
-    sets = re.findall(r"^  pagesets\n    cpu: 0\n +count: (\d+)\n +high: +(\d+)\n +batch: (\d+)$",
-                      zi, re.M)
-    assert sets and all(s == ("0", "0", "1") for s in sets)
-    assert len(sets) == sum(1 for f in z.values() if f["present"])
+    sets = re.findall(r"^Node 0, zone +(\S+)(?:(?!^Node ).)*?^  pagesets\n    cpu: 0\n +count: (\d+)\n"
+                      r" +high: +(\d+)\n +batch: (\d+)$", zi, re.M | re.S)
+    assert [s[0] for s in sets] == [name for name, f in z.items() if f["present"]]
+    for name, count, high, batch in sets:
+        want_batch = linux_zone_batchsize(z[name]["managed"])
+        assert (int(batch), int(high)) == (want_batch, max(z[name]["low"], 4 * want_batch)), name
+        assert 0 <= int(count) < int(high), name
     assert re.search(r"^Built 1 zonelists, mobility grouping on\.  Total pages: \d+$", log, re.M)
 
     # buddyinfo x 2^order == MemFree == the zones' free pages; 11 orders
@@ -147,16 +160,27 @@ def test_zones_buddy_and_dumps(boot, board, mem):
 
 
 def test_alloc_free_commands(boot):
-    """`alloc 3` shows the split and the block; `free` merges it back and
-    buddyinfo reads as before."""
+    """`alloc 3` after a `drain` finds the order-3 per-CPU list empty: the
+    refill takes and splits blocks off the free lists, and the block comes
+    off the list ("pcpget"). `free` parks it on the list again ("pcpput":
+    buddyinfo does not move), and `drain` merges everything back: buddyinfo
+    reads as before."""
     con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con.run("drain")
     before = con.run("cat /proc/buddyinfo")
     text = con.run("alloc 3")
     assert re.search(r"^  take +Normal +pfn 0x[0-9a-f]{5} order +\d+ \(\w+\)", text, re.M)
+    assert re.search(r"^  pcpget +Normal +pfn 0x[0-9a-f]{5} order +3 ", text, re.M)
     m = re.search(r"alloc_pages\(GFP_KERNEL, order 3\) = pfn (0x[0-9a-f]{5}) \(phys (0x[0-9a-f]{8}), "
                   r"8 pages, zone Normal", text)
     assert m and int(m[1], 16) << 12 == int(m[2], 16) and int(m[1], 16) % 8 == 0
-    assert con.run("cat /proc/buddyinfo") != before
+    allocated = con.run("cat /proc/buddyinfo")
+    assert allocated != before
     text = con.run(f"free {m[1]} 3")
+    assert re.search(rf"^  pcpput +Normal +pfn {m[1]} order +3 ", text, re.M)
+    assert not re.search(r"^  put ", text, re.M)
+    assert con.run("cat /proc/buddyinfo") == allocated
+    text = con.run("drain")
     assert re.search(r"^  put +Normal +pfn", text, re.M)
+    assert re.search(r"per-CPU lists: count 0 high \d+ batch \d+", text.split("after:")[-1])
     assert con.run("cat /proc/buddyinfo") == before

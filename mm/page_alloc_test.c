@@ -293,6 +293,48 @@ static void buddy_zone_fallback(struct ktest *t)
 	__free_pages(k, 0);
 }
 
+/*
+ * The order-0 fast path on the real boot's zone: from drained lists, the
+ * first allocation refills the Unmovable order-0 list with `batch` pages
+ * (they leave the free lists: NR_FREE_PAGES drops by batch), hands one out
+ * and parks batch - 1; its free parks it at the list's head, so the next
+ * allocation gets the same, cache-hot page back. A drain gives all back.
+ *
+ *   drained:  list []            free lists: F
+ *   alloc:    list [p2 .. pB]    free lists: F - batch, p1 handed out
+ *   free(p1): list [p1 p2 .. pB]
+ *   alloc:    p1 again
+ */
+static void pcp_order0_refill_then_lifo(struct ktest *t)
+{
+	static struct buddy_snapshot before, after;
+	struct zone *zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	struct per_cpu_pages *pcp = zone->per_cpu_pageset;
+	unsigned long free;
+	struct page *p1, *p2;
+
+	drain_all_pages(NULL);
+	snapshot(&before);
+	free = zone_page_state(zone, NR_FREE_PAGES);
+	KTEST_EXPECT_TRUE(t, pcp->batch > 1 && pcp->high >= 4 * pcp->batch);
+	p1 = alloc_pages(GFP_KERNEL, 0);
+	KTEST_EXPECT_TRUE(t, p1 != NULL);
+	if (!p1)
+		return;
+	KTEST_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free - (unsigned long)pcp->batch);
+	KTEST_EXPECT_EQ(t, pcp->count, pcp->batch - 1);
+	__free_pages(p1, 0);
+	KTEST_EXPECT_EQ(t, pcp->count, pcp->batch);
+	KTEST_EXPECT_TRUE(t, !PageBuddy(p1));   /* free, yet on no free list */
+	p2 = alloc_pages(GFP_KERNEL, 0);
+	KTEST_EXPECT_TRUE(t, p2 == p1);
+	if (p2)
+		__free_pages(p2, 0);
+	drain_all_pages(NULL);
+	snapshot(&after);
+	KTEST_EXPECT_TRUE(t, snapshot_equal(&before, &after));
+}
+
 static struct ktest_case buddy_cases[] = {
 	KTEST_CASE(zones_match_lowmem_limit),
 	KTEST_CASE(buddy_split_then_merge),
@@ -301,6 +343,7 @@ static struct ktest_case buddy_cases[] = {
 	KTEST_CASE(buddy_order_too_large),
 	KTEST_CASE(buddy_double_free_reported),
 	KTEST_CASE(buddy_free_reserved_refused),
+	KTEST_CASE(pcp_order0_refill_then_lifo),
 	KTEST_CASE(buddy_alloc_all_then_free_all),
 	{}
 };

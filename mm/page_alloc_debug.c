@@ -53,8 +53,12 @@ static void console_trace(const char *event, struct zone *zone, unsigned long pf
 		   order, migratetype_names[mt], why);
 }
 
-/* The zone's buddyinfo line, then its per-CPU lists as zoneinfo counts them. */
-static void show_zone_line(const char *when, const struct zone *zone)
+/*
+ * The zone's buddyinfo line, then, when the block goes through them
+ * (pcp: order <= PAGE_ALLOC_COSTLY_ORDER), its per-CPU lists as zoneinfo
+ * counts them.
+ */
+static void show_zone_line(const char *when, const struct zone *zone, bool pcp_too)
 {
 	const struct per_cpu_pages *pcp = zone->per_cpu_pageset;
 	char buf[160];
@@ -62,8 +66,10 @@ static void show_zone_line(const char *when, const struct zone *zone)
 
 	seq_buf_init(&m, buf, sizeof(buf));
 	buddyinfo_zone_show(&m, zone);
-	con_printf("%s %s        per-CPU lists: count %d high %d batch %d\n", when, buf,
-		   pcp->count, pcp->high, pcp->batch);
+	con_printf("%s %s", when, buf);
+	if (pcp_too)
+		con_printf("        per-CPU lists: count %d high %d batch %d\n", pcp->count,
+			   pcp->high, pcp->batch);
 }
 
 /* A block of order <= PAGE_ALLOC_COSTLY_ORDER that moved on or off a per-CPU list. */
@@ -100,7 +106,7 @@ static void cmd_alloc(int argc, char **argv)
 	zone = &NODE_DATA(0)->node_zones[high ? ZONE_HIGHMEM : ZONE_NORMAL];
 	if (!populated_zone(zone))
 		zone = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
-	show_zone_line("before:", zone);
+	show_zone_line("before:", zone, pcp_allowed_order(order));
 	count = zone->per_cpu_pageset->count;
 	buddy_trace = console_trace;
 	page = alloc_pages(gfp, order);
@@ -116,7 +122,7 @@ static void cmd_alloc(int argc, char **argv)
 		   "virt %p)\n", high ? "GFP_HIGHUSER" : "GFP_KERNEL", order, page_to_pfn(page),
 		   page_to_phys(page), 1UL << order, page_zone(page)->name,
 		   PageHighMem(page) ? NULL : lowmem_page_address(page));
-	show_zone_line("after: ", page_zone(page));
+	show_zone_line("after: ", page_zone(page), pcp_allowed_order(order));
 	con_printf("(give it back with: free 0x%05lx %u)\n", page_to_pfn(page), order);
 }
 SHELL_CMD(alloc, "alloc <order> [high]: take a block from the buddy allocator", cmd_alloc);
@@ -150,7 +156,7 @@ static void cmd_free(int argc, char **argv)
 		return;
 	}
 	page = pfn_to_page(pfn);
-	show_zone_line("before:", page_zone(page));
+	show_zone_line("before:", page_zone(page), pcp_allowed_order(order));
 	count = page_zone(page)->per_cpu_pageset->count;
 	bad = bad_page_count;
 	buddy_trace = console_trace;
@@ -158,7 +164,7 @@ static void cmd_free(int argc, char **argv)
 	buddy_trace = NULL;
 	if (bad_page_count == bad)
 		show_pcp_move("pcpput", page, order, count);
-	show_zone_line("after: ", page_zone(page));
+	show_zone_line("after: ", page_zone(page), pcp_allowed_order(order));
 }
 SHELL_CMD(free, "free <pfn> <order>: give a block back to the buddy allocator", cmd_free);
 
@@ -170,11 +176,11 @@ static void cmd_drain(int argc, char **argv)
 	if (!shell_nargs(argc, argv, 0, 0, "drain"))
 		return;
 	for_each_populated_zone(zone)
-		show_zone_line("before:", zone);
+		show_zone_line("before:", zone, true);
 	buddy_trace = console_trace;
 	drain_all_pages(NULL);
 	buddy_trace = NULL;
 	for_each_populated_zone(zone)
-		show_zone_line("after: ", zone);
+		show_zone_line("after: ", zone, true);
 }
 SHELL_CMD(drain, "drain: give the per-CPU page lists back to the buddy allocator", cmd_drain);

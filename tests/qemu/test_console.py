@@ -30,6 +30,7 @@ BAD_INPUTS = [
     ("selftest", "Error: selftest: the tests are init code, freed after boot (free_initmem); "
                  "boot with the argument 'selftest' (make run BOOTARGS=\"console=ttyAMA0 selftest\")"),
     ("poweroff now", "Error: poweroff: too many arguments ('now' and after)\nusage: poweroff"),
+    ("drain now", "Error: drain: too many arguments ('now' and after)\nusage: drain"),
     ("alloc -1", "Error: alloc: order '-1' is not a decimal number"),
     ("alloc zz", "Error: alloc: order 'zz' is not a decimal number"),
     ("alloc 11", "Error: alloc: order 11 is out of range 0..10"),

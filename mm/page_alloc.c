@@ -22,9 +22,21 @@
  * hands out its lowest-addressed block first, as on Linux.
  *
  * Orders 0 .. PAGE_ALLOC_COSTLY_ORDER go through the per-CPU page lists
- * first (mm/page_alloc_pcp.c: rmqueue_pcplist, free_unref_page_commit),
- * which take from and give back to the free lists here in batches; larger
- * orders come straight here (rmqueue: __rmqueue; __free_pages_ok).
+ * first (rmqueue_pcplist, free_unref_page_commit here, in line; their
+ * refill, spill and drain in mm/page_alloc_pcp.c), which take from and
+ * give back to the free lists in batches; larger orders come straight
+ * here (rmqueue: __rmqueue; __free_pages_ok).
+ *
+ * The order-0 pair is the hot path: alloc_pages and __free_pages each
+ * have an order-0 copy of it in line (alloc_pages_preferred,
+ * free_unref_page), and cost about 100 instructions together (make bench;
+ * 590 before the per-CPU lists). What it keeps from Linux: the low
+ * watermark, the migratetype from the GFP flags, free_factor, the
+ * PGALLOC/PGFREE events, the refcount and page-state checks of every free.
+ * What makes it short: the pageblock's type is found from the struct
+ * page's address (pageblock_index), the zone's address is computed once
+ * (OPTIMIZER_HIDE_VAR), the globals both paths read sit together in this
+ * file (one base register), and no IRQ masking (mm/internal.h).
  *
  * Differences from Linux 6.1: no reclaim, compaction or OOM killer (a
  * request that fails the watermarks fails, after draining the per-CPU
@@ -40,10 +52,13 @@
  * The reports it makes, bad_page and warn_alloc, are here as in Linux;
  * what they print comes from mm/debug.c (dump_page, the flag names Linux's
  * vsprintf prints for %pGp and %pGg) and mm/show_mem.c (show_mem,
- * show_free_areas: where Linux 6.2 moved them). At ~680 lines it is a
- * little over the ~600 the rest of the tree keeps to: what is left is the
- * allocator proper (free lists, merge, split, fallback, watermarks), which
- * reads best in one piece, as in Linux (whose file is 9,600 lines).
+ * show_free_areas: where Linux 6.2 moved them). At ~1000 lines it is over
+ * the ~600 the rest of the tree keeps to: the allocator proper (free
+ * lists, merge, split, fallback, watermarks) reads best in one piece, as
+ * in Linux (whose file is 9,600 lines), and the per-CPU fast paths must be
+ * in the same file as the globals they read to stay short. The entry
+ * points (alloc_pages, __free_pages and their helpers) are the part that
+ * could move to a file of their own, with those globals.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

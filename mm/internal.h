@@ -71,8 +71,8 @@ static inline void set_pcppage_migratetype(struct page *page, int mt)
  * why page_alloc.c has no zone->lock: here the pair only marks the
  * critical sections, at no cost (mrs/cpsid/msr were 6 of the ~100
  * instructions of an order-0 alloc+free). The day interrupts are unmasked
- * with a handler that allocates, they become local_irq_save and
- * local_irq_restore (linux/irqflags.h, ready for it).
+ * with a handler that allocates, they become Linux's local_irq_save and
+ * local_irq_restore (ARMv7: mrs + cpsid i, msr cpsr_c).
  */
 #define pcp_trylock_prepare(flags)      do { (flags) = 0; } while (0)
 #define pcp_trylock_finish(flags)       do { (void)(flags); } while (0)
@@ -98,7 +98,6 @@ unsigned long nr_free_pcp_pages(void);
 typedef void (*buddy_trace_fn)(const char *event, struct zone *zone, unsigned long pfn,
 			       unsigned int order, int mt);
 extern buddy_trace_fn buddy_trace;
-
 
 /* mm/debug.c: the names of the set GFP flags, joined by '|' (Linux's %pGg). */
 int format_gfp_flags(char *buf, int size, gfp_t gfp);

@@ -11,6 +11,7 @@
 #   make sdimage [BOARD=beaglebone|orangepi-pc|cubieboard]   SD-card image build/sdimage-<board>.img
 #   make run BOARD=orangepi-pc|cubieboard   the same image booted by QEMU through U-Boot's distro boot
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
+#   make compare-user [PROG=] [TRACE=1]  the usr/ programs' maps, smaps and faults against Linux
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
 #   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
 #
@@ -48,7 +49,7 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage
+                  run qemu-gdb gdb test bench profile test-qemu compare compare-user linux-ref sdimage
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 # The full configuration (Linux's include/config/auto.conf): the .config

@@ -2,21 +2,23 @@
 under Debian's Linux and under armmm, step by step (scripts/user_scenario.py
 runs them; scripts/linux_ref/user.py collects Linux's side).
 
-Rows, for every run of the scenario and every step (a stop) of it:
+Rows, for every run of the scenario and every step (a stop) of it, "dump"
+being "<run>@<step>":
   - per VMA of the program, matched by start address and name ([sigpage],
-    [vvar] and [vdso] by name: Linux places the three at random even with
-    randomisation off, arch/arm/kernel/process.c sigpage_addr): its
-    start-end, perms and name, and its Rss, Referenced, Anonymous,
-    Private_Clean and Private_Dirty from smaps (must);
+    [vvar] and [vdso] by name: Linux's sigpage_addr may place the three at
+    a random address, arch/arm/kernel/process.c): its start-end, perms and
+    name (must), and its Rss, Referenced, Anonymous, Private_Clean and
+    Private_Dirty from smaps, in kB (must);
   - minflt and majflt of /proc/<pid>/stat, counted from exec (must);
-  - the outcome: exit status, or the signal that killed it (must).
-Rows are "equal", "DIFFERENT", or "expected: <why>" where a difference
-has a reason outside the memory code; every such reason is named in
-EXPECTED below.
+  - the outcome: exit status, or 128 + the signal that killed it (must).
+A row is "equal", "DIFFERENT", or "expected: <why>" where the difference
+has a reason outside the memory code. The one such reason written down
+is RANDOM_WHY (a special mapping at another address, same size and
+perms); no run has needed it so far.
 
-    scripts/compare_user.py --board vexpress-a9 --mem 1G [--prog memtouch]
-    (make compare-user PROG=memtouch)
-prints the side-by-side table of one program (or all) on its own.
+    make compare-user [BOARD=] [MEM=] [PROG=memtouch] [TRACE=1]
+prints these rows alone (scripts/compare-dumps --user-only), and with
+TRACE=1 armmm's fault trace of every step under the table.
 """
 
 import re
@@ -85,10 +87,22 @@ def show_counts(v):
     return " ".join(f"{SHORT[f]}={v.get(f, '?')}" for f in SMAPS_FIELDS)
 
 
-def _verdict(linux, armmm, expected_why=None):
-    if linux == armmm:
+def _verdict(linux, armmm):
+    return "equal" if linux == armmm else "DIFFERENT"
+
+
+RANDOM_WHY = ("Linux's sigpage_addr places [sigpage], [vvar] and [vdso] at a random page "
+              "above the stack when there is room; same size and perms")
+
+
+def vma_verdict(key, lvma, avma):
+    """A VMA row's verdict: the special mappings may sit elsewhere."""
+    if show_vma(lvma) == show_vma(avma):
         return "equal"
-    return f"expected: {expected_why}" if expected_why else "DIFFERENT"
+    if key in RANDOM_PLACED and lvma and avma and lvma["perms"] == avma["perms"] and \
+            lvma["end"] - lvma["start"] == avma["end"] - avma["start"]:
+        return f"expected: {RANDOM_WHY}"
+    return "DIFFERENT"
 
 
 def step_rows(Row, run, step, L, A):
@@ -101,11 +115,8 @@ def step_rows(Row, run, step, L, A):
     for k in order:
         lvma, avma = lv.get(k), av.get(k)
         what = (lvma or avma)["name"] or f"{(lvma or avma)['start']:08x} (anon)"
-        l_at = show_vma(lvma) if k not in RANDOM_PLACED or not lvma else \
-            show_vma(dict(lvma, start=0, end=lvma["end"] - lvma["start"]))
-        a_at = show_vma(avma) if k not in RANDOM_PLACED or not avma else \
-            show_vma(dict(avma, start=0, end=avma["end"] - avma["start"]))
-        rows.append(Row(where, f"{what} vma", l_at, a_at, _verdict(l_at, a_at), "must"))
+        l_at, a_at = show_vma(lvma), show_vma(avma)
+        rows.append(Row(where, f"{what} vma", l_at, a_at, vma_verdict(k, lvma, avma), "must"))
         lc, ac = show_counts(lvma), show_counts(avma)
         rows.append(Row(where, f"{what} smaps", lc, ac, _verdict(lc, ac), "must"))
     lf, af = parse_stat(L.get("stat", "")), parse_stat(A.get("stat", ""))
@@ -136,6 +147,22 @@ def rows(Row, linux_dumps, armmm_dumps, only=None):
     return out
 
 
+def traces(armmm_dumps, only=None):
+    """armmm's fault trace of each step, for the table's reader:
+    "<run>@<step>: the faults on the way to this stop" then the lines."""
+    out = []
+    for run, r in user_scenario.parse(armmm_dumps).items():
+        if only and run != only and not run.startswith(only + "-"):
+            continue
+        steps = [(f"{run}@{i}", st.get("trace", "")) for i, st in enumerate(r["steps"])]
+        steps.append((f"{run}@end", r.get("end_trace", "")))
+        for where, text in steps:
+            n = sum(line.startswith("fault: ") for line in text.splitlines())
+            out.append(f"{where}: {n} fault{'s' if n != 1 else ''} on the way here")
+            out += ["  " + line for line in text.splitlines()]
+    return "\n".join(out)
+
+
 # ---- armmm's side --------------------------------------------------------------------
 class _Transcript:
     def __init__(self):
@@ -148,11 +175,13 @@ class _Transcript:
         pass
 
 
-def run_armmm(board, mem, zimage, log_path=None, timeout=60):
+def run_armmm(board, mem, zimage, log_path=None, timeout=60, fault_trace=False):
     """Boot armmm to its prompt and type the scenario; return its frames
-    as text (frames.parse() reads it)."""
+    as text (frames.parse() reads it). fault_trace: boot with it, so each
+    step's faults come back as "user:<run>:<step>:trace" frames."""
     t = _Transcript()
-    child = qemu_boot.boot(board, mem, str(zimage), bootargs="console=ttyAMA0",
+    bootargs = "console=ttyAMA0" + (" fault_trace" if fault_trace else "")
+    child = qemu_boot.boot(board, mem, str(zimage), bootargs=bootargs,
                            logfile=t, echo_cmd=False)
 
     def run_cmd(cmd):

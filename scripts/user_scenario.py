@@ -145,16 +145,37 @@ def _status(what):
     raise ValueError(f"armmm's console said '{what}': not an exit status or signal")
 
 
+def fault_lines(out):
+    """The fault trace's lines in a command's output (mm/fault_trace.c:
+    "fault: ..." and its indented continuation lines), "" without any."""
+    keep, lines = False, []
+    for line in out.splitlines():
+        line = re.sub(r"^\[\s*\d+\.\d+\] ", "", line)       # printk's time
+        if line.startswith("fault: "):
+            keep = True
+        elif not line.startswith(" "):
+            keep = False
+        if keep:
+            lines.append(line)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def run_armmm(run_cmd, runs=RUNS):
     """Type the scenario at armmm's console. run_cmd(line) -> the command's
     output (echo and prompt stripped). Returns the framed text, as the
-    Linux run prints it."""
+    Linux run prints it, plus, when armmm was booted with fault_trace,
+    "user:<run>:<step>:trace": the faults taken on the way to that stop
+    (<step> "end": after the last one)."""
     text = []
     for run, argv in runs:
         cmd = STOP_AT + " " + " ".join(argv)
         out, step = run_cmd(cmd), 0
         while True:
             job = _job_line(out, cmd)
+            trace = fault_lines(out)
+            if trace:
+                text.append(frame(name(run, step if job and job[1] == "Stopped" else "end",
+                                       "trace"), trace))
             if not job or job[1] != "Stopped":
                 break
             pid = job[0]
@@ -179,6 +200,9 @@ def parse(dumps):
             continue
         r = out.setdefault(m[1], {"steps": [], "status": None})
         if m[2] == "end":
+            if m[3] == "trace":
+                r["end_trace"] = body
+                continue
             s = re.fullmatch(r"status (\d+)\n?", body)
             r["status"] = int(s[1]) if s else None
             continue

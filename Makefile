@@ -239,7 +239,7 @@ gdb:
 	$(PYTHON) scripts/gdb-init --board $(BOARD) --port $(GDB_PORT) --vmlinux $(O)/vmlinux > $(O)/gdbinit
 	gdb-multiarch -x $(O)/gdbinit
 test: setup
-	$(MAKE) all
+	$(MAKE) all $(O)/usr/launch
 	$(MAKE) check-strict-types
 	$(MAKE) test-host
 	$(MAKE) test-qemu

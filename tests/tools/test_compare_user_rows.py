@@ -2,7 +2,7 @@
 and the scenario's two drivers in scripts/user_scenario.py), on hand-written
 /proc texts in Linux 6.1's formats. No QEMU.
 
-    /usr/bin/python3 -m pytest -q tests/tools/test_compare_user.py
+    /usr/bin/python3 -m pytest -q tests/tools/test_compare_user_rows.py
 
 What is checked: smaps and stat are read field by field; a VMA is matched
 by start and name, the special mappings by name; any difference in a

@@ -568,14 +568,6 @@ static void __init kmap_init(void)
 	local_flush_tlb_all();
 }
 
-static void __init ptdump_phase(const char *phase)
-{
-	if (!ptdump_phases)
-		return;
-	pr_info("ptdump: page tables %s:\n", phase);
-	ptdump_printk();
-}
-
 /**
  * paging_init - set up the kernel's page tables
  *
@@ -588,14 +580,14 @@ void __init paging_init(void)
 {
 	void *zero_page;
 
-	ptdump_phase("as head.S left them");
+	ptdump_phase("head.S", "as head.S left them");     /* ptdump=phases */
 	prepare_page_table();
-	ptdump_phase("after prepare_page_table");
+	ptdump_phase("prepare_page_table", "after prepare_page_table");
 	map_lowmem();
 	memblock_set_current_limit(arm_lowmem_limit);
-	ptdump_phase("after map_lowmem");
+	ptdump_phase("map_lowmem", "after map_lowmem");
 	devicemaps_init();
-	ptdump_phase("after devicemaps_init");
+	ptdump_phase("devicemaps_init", "after devicemaps_init");
 	kmap_init();
 	zero_page = early_alloc(PAGE_SIZE);
 	bootmem_init();

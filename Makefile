@@ -12,6 +12,9 @@
 #   make run BOARD=orangepi-pc|cubieboard   the same image booted by QEMU through U-Boot's distro boot
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
+#   make memmap [BOARD=] [MEM=] [KERNEL=linux]   the memory map of a boot drawn, with the
+#                               ptdump=phases snapshots: build/memmap/<board>-<mem>[-linux].html
+#                               (and .png, a headless chromium screenshot; Documentation/memmap.md)
 #   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
@@ -48,7 +51,7 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage
+                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage memmap
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(KCONFIG_CONFIG)
@@ -244,6 +247,12 @@ KERNEL ?= armmm
 profile: setup
 	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
 	$(PYTHON) scripts/profile --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) $(PROFILE_ARGS)
+# The memory map drawn (scripts/memmap): one boot with ptdump=phases, or
+# KERNEL=linux from the cached reference run (scripts/linux_ref).
+memmap: setup
+	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
+	$(PYTHON) scripts/memmap --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) \
+	  --zimage $(O)/zImage --out-dir $(O)/memmap $(MEMMAP_ARGS)
 test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
@@ -252,7 +261,7 @@ clean:
 help:
 	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup sdimage run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
+.PHONY: setup sdimage run qemu-gdb gdb bench profile memmap test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

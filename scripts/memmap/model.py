@@ -200,11 +200,23 @@ def armmm_facts(d):
     f.pte_pages += [(pa, src, True) for pa, src in sorted(user_ptes.items())]
     if "vtop-skipped" in d:
         f.notes.append("4 KiB mappings without a link: " + d["vtop-skipped"].strip())
+    if f.phys_offset is not None:
+        f.extra += kernel_parts(dmesg, f.phys_offset)
     allocs = memblock_allocs(dmesg)
     f.extra += mem_map_region(d.get("mem_map", ""), f.phys_offset, allocs)
     f.extra += [region("alloc", 3, s, e, f"memblock_alloc: {caller}", src)
                 for s, e, caller, src in allocs]
     return f
+
+
+def kernel_parts(dmesg, phys_offset):
+    """.text, .init, .data, .bss from the "Virtual kernel memory layout"
+    block, in physical memory (lowmem: the linear map)."""
+    return [region("kernel-part", 3, int(m[2], 16) - PAGE_OFFSET + phys_offset,
+                   int(m[3], 16) - PAGE_OFFSET + phys_offset,
+                   f".{m[1]}" + (" (freed after boot)" if m[1] == "init" else ""), m[0].strip())
+            for m in re.finditer(r"^ +\.(text|init|data|bss) : 0x([0-9a-f]+) - 0x([0-9a-f]+).*$",
+                                 dmesg, re.M)]
 
 
 def memblock_allocs(dmesg):

@@ -125,7 +125,7 @@ def cut_marks(axis, x0, x1):
 
 
 PHYS_PRIORITY = {"pte-page": 5, "user-pte-page": 5, "mem_map": 5, "dtb": 5, "pgd": 5,
-                 "vectors": 5, "kernel-code": 5, "kernel-data": 5, "initrd": 4, "device": 3,
+                 "vectors": 5, "kernel-code": 5, "kernel-data": 5, "kernel-part": 2, "initrd": 4, "device": 3,
                  "zone": 3, "ram": 4, "alloc": 1, "reserved": 0}
 
 

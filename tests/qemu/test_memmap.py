@@ -207,6 +207,29 @@ def test_memmap_armmm_regions_match_dumps(armmm):
     lowmem = [a for f, a in page.links if f == "/sys/kernel/debug/kernel_page_tables" and
               int(a["data-va"], 16) == PAGE_OFFSET]
     assert lowmem and int(lowmem[0]["data-pa"], 16) == phys, "linear map not at PHYS_OFFSET"
+    check_user_frame(dumps, vtops)
+
+
+def check_user_frame(dumps, vtops):
+    """ptdump <pid>: the user half first, inside the process's VMAs, all
+    USR pages; the kernel half exactly kernel_page_tables (pgd_alloc copied
+    it); memtouch's read-only touches of its mmap all on one physical page
+    (the zero page)."""
+    user = dumps["ptdump:user"]
+    head, _, kernel = user.partition("---[ Modules ]---")
+    assert head.startswith("---[ User Space ]---\n")
+    assert "---[ Modules ]---" + kernel == dumps["/sys/kernel/debug/kernel_page_tables"]
+    pid = re.search(r"pid (\d+)", dumps["process"])[1]
+    vmas = [(int(a, 16), int(b, 16)) for a, b in
+            re.findall(r"^([0-9a-f]+)-([0-9a-f]+) ", dumps[f"/proc/{pid}/maps"], re.M)]
+    lines = ptdump_ranges(head)
+    assert lines
+    for s, e, ln in lines:
+        assert " PTE USER    USR " in ln and any(a <= s and e <= b for a, b in vmas), ln
+    zero = [s for s, e, ln in lines if " USR ro NX " in ln and s >= 0xB0000000]
+    pas = {pa for f, va, pa in vtops if f == "ptdump:user" and zero and
+           zero[0] <= va < next(e for s, e, _ in lines if s == zero[0])}
+    assert len(pas) == 1, f"read-only anonymous pages on {len(pas)} physical pages"
 
 
 def test_memmap_checker_catches_a_doctored_page(armmm):
@@ -255,6 +278,24 @@ def test_memmap_linux_regions_match_reference(linux):
                        words[j] & 0xFFFFF000) for j in range(512) if words[j]]
     assert pages
     check_links(page, pages)
+
+
+def test_ptdump_command(boot):
+    """`ptdump` alone is kernel_page_tables; with a pid, that process's
+    tables; bad arguments get an Error: line and nothing else."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    assert con.run("ptdump") == con.run("cat /sys/kernel/debug/kernel_page_tables")
+    con.allow("Error: ")
+    for cmd, err in (("ptdump 7", "Error: ptdump: no process with pid 7"),
+                     ("ptdump x", "Error: ptdump: pid 'x' is not a decimal number"),
+                     ("ptdump 1 2", "Error: ptdump: too many arguments ('2' and after)\n"
+                                    "usage: ptdump [<pid>]")):
+        assert con.run(cmd).strip() == err, cmd
+    pid = re.search(r"^\[(\d+)\] Stopped", con.run("/bin/zero"), re.M)[1]
+    out = con.run(f"ptdump {pid}")
+    assert out.startswith("---[ User Space ]---\n0x00010000-")
+    assert out.split("---[ Modules ]---")[1] == \
+        con.run("cat /sys/kernel/debug/kernel_page_tables").split("---[ Modules ]---")[1]
 
 
 def test_memmap_bad_input(tmp_path):

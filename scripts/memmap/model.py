@@ -117,10 +117,12 @@ def buddy_lines(text):
 
 
 def vmalloc_lines(text):
-    """[(start, end, line)] of /proc/vmallocinfo lines that show addresses
-    (Linux hashes them: 0x(ptrval); those are left out)."""
+    """[(start, end, line)] of /proc/vmallocinfo lines that show addresses.
+    Linux prints %pK there: "0x(ptrval)" early, hashed values later; a line
+    whose range does not span its own size column is a hashed one, left out."""
     return [(int(m[1], 16), int(m[2], 16), m[0]) for m in
-            re.finditer(r"^0x([0-9a-f]+)-0x([0-9a-f]+) .*$", text or "", re.M)]
+            re.finditer(r"^0x([0-9a-f]+)-0x([0-9a-f]+) +(\d+) .*$", text or "", re.M)
+            if int(m[2], 16) - int(m[1], 16) == int(m[3])]
 
 
 def maps_lines(text):
@@ -282,5 +284,5 @@ def linux_facts(ref, pgd, read_page):
                                             f"{pa + 4 * j:#010x}: {ptd.decode_linux_pte(pte)}")
     f.notes.append("mem_map is not placed: Debian's Linux prints no address for it")
     f.notes.append("vmalloc areas are placed from the ptdump lines only: Linux's "
-                   "/proc/vmallocinfo shows 0x(ptrval) (kptr_restrict)")
+                   "/proc/vmallocinfo hides its addresses (%pK: 0x(ptrval) or hashed values)")
     return f

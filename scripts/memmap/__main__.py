@@ -20,6 +20,7 @@ be made (the message says why).
 """
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -28,7 +29,6 @@ sys.path.insert(0, str(HERE))
 
 import browser  # noqa: E402
 import collect  # noqa: E402
-import layout  # noqa: E402,F401  (imported here so a missing file fails early)
 import model  # noqa: E402
 import picture  # noqa: E402
 import render  # noqa: E402
@@ -90,7 +90,7 @@ def main(argv=None):
         return 0
     png = html.with_suffix(".png")
     try:
-        problems = browser.check(html, png, height=page_height(html))
+        problems, _ = browser.check(html, png, height=page_height(html))
     except browser.BrowserError as e:
         print(f"memmap: no screenshot: {e}", file=sys.stderr)
         return 0
@@ -102,7 +102,6 @@ def main(argv=None):
 
 def page_height(html):
     """The SVG's height plus the page's header, for the screenshot window."""
-    import re
     m = re.search(r'<svg [^>]*id="memmap"[^>]*height="(\d+)"', Path(html).read_text())
     return min(int(m[1]) + 120, 16000) if m else 2000
 

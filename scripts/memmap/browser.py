@@ -111,7 +111,8 @@ def body_data(dom):
 
 
 def check(html, png, height=2000):
-    """Screenshot and DOM check of one page: a list of problems (empty: fine)."""
+    """Screenshot and DOM check of one page: (problems, <body>'s data-*
+    after page.js ran); no problems: no script error, page.js finished."""
     problems = script_errors(screenshot(html, png, height=height))
     dom, msgs = dump_dom(html)
     problems += script_errors(msgs)
@@ -120,4 +121,4 @@ def check(html, png, height=2000):
         problems.append("page errors: " + data["errors"].strip())
     if "trail" not in data:
         problems.append("page.js did not finish (no data-trail on <body>)")
-    return problems
+    return problems, data

@@ -4,9 +4,10 @@
  * buttons, and the chips) show one at a time. Hovering anything with a
  * data-src shows that source in the info box and, for a mapping, lights
  * up its links. On load the page steps through every frame with the same
- * key handler and writes what it saw into <body data-trail>, and any
- * script error into <body data-errors>: tests/qemu/test_memmap.py reads
- * both from a headless browser.
+ * key handler and writes what it saw into <body data-trail>, hovers the
+ * first mapping (<body data-hover="ok">), and records any script error
+ * in <body data-errors>: tests/qemu/test_memmap.py reads them from a
+ * headless browser.
  */
 (function () {
 	"use strict";
@@ -90,5 +91,14 @@
 	var m = /^#frame=(\d+)$/.exec(location.hash);   /* page.html#frame=3: open on frame 3 */
 	show(m ? Number(m[1]) - 1 : start);
 	body.dataset.trail = trail.join(",");
+	/* ... and a hover over the first mapping shown must put its ptdump line in the box */
+	var first = frames[cur].querySelector("rect[data-map]");
+	if (first) {
+		first.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		body.dataset.hover = info.textContent.indexOf(first.dataset.src.split("\n")[0]) >= 0 &&
+			lit.length > 0 ? "ok" : "failed";
+		info.textContent = "hover a region";
+		lit.forEach(function (x) { x.classList.remove("hl"); });
+	}
 	body.dataset.ready = hex(data.phys_offset);
 })();

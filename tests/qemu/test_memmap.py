@@ -250,16 +250,18 @@ def test_memmap_checker_catches_a_doctored_page(armmm):
 
 def test_memmap_in_chromium(armmm, linux):
     """Expect both pages (armmm, Linux) to load in headless chromium with no
-    script error, the arrow keys to step through every frame, and a PNG."""
+    script error, the arrow keys to step through every frame, a hover to
+    show the ptdump line, and a PNG."""
     for html in (armmm[0], linux[0]):
         png = html.with_suffix(".png")
-        problems = browser.check(html, png, height=memmap.page_height(html))
+        problems, data = browser.check(html, png, height=memmap.page_height(html))
         assert not problems, f"{html.name}: {problems}"
         w, h = png_size(png)
         assert w >= 1000 and h >= 600, (w, h)
-        dom, _ = browser.dump_dom(html)
-        n = len(Page(html.read_text()).json["frames"])
-        assert browser.body_data(dom)["trail"] == ",".join(str(i) for i in range(n))
+        names = [f["name"] for f in Page(html.read_text()).json["frames"]]
+        assert data["trail"] == ",".join(str(i) for i in range(len(names)))
+        assert data["hover"] == "ok", "hovering a mapping did not show its ptdump line"
+        assert int(data["frame"]) == names.index("/sys/kernel/debug/kernel_page_tables")
 
 
 def test_memmap_linux_regions_match_reference(linux):

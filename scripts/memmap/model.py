@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "scripts"))
 
-import linux_ref  # noqa: E402
+import linux_ref  # noqa: E402,F401  (picture.py: lowmem_end)
 import ptdump_decode as ptd  # noqa: E402
 
 PAGE_OFFSET = ptd.PAGE_OFFSET

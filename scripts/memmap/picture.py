@@ -47,7 +47,8 @@ def areas(dumps, high_memory, vmalloc_start):
              ("pkmap", "PKMAP", M.PKMAP_BASE, M.PAGE_OFFSET),
              ("lowmem", "lowmem (linear map)", M.PAGE_OFFSET, high_memory),
              ("vmalloc", "vmalloc / ioremap", vmalloc_start, M.ptd.FDT_FIXED_BASE),
-             ("FDT", "FDT (the DTB)", M.ptd.FDT_FIXED_BASE, M.ptd.FDT_FIXED_BASE + M.FDT_FIXED_SIZE),
+             ("FDT", "FDT (the DTB)", M.ptd.FDT_FIXED_BASE,
+              M.ptd.FDT_FIXED_BASE + M.FDT_FIXED_SIZE),
              ("fixmap", "fixmap", M.ptd.FIXADDR_START, M.FIXADDR_END),
              ("vector", "vectors", M.ptd.VECTORS_BASE, M.VECTORS_END))
     return [region("area", 0, s, e, label, layout.get(key) or AREA_SRC.get(key) or

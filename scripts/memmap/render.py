@@ -45,7 +45,8 @@ def short(text, n=40):
 
 def _attrs(rid, r):
     return (f'data-id="{rid}" data-kind="{r["kind"]}" data-start="{hexa(r["start"])}" '
-            f'data-end="{hexa(r["end"])}" data-label="{esc(r["label"])}" data-src="{esc(r["src"])}"')
+            f'data-end="{hexa(r["end"])}" data-label="{esc(r["label"])}" '
+            f'data-src="{esc(r["src"])}"')
 
 
 def _rect(rid, r, axis, x, w, cls=""):
@@ -125,7 +126,8 @@ def cut_marks(axis, x0, x1):
 
 
 PHYS_PRIORITY = {"pte-page": 5, "user-pte-page": 5, "mem_map": 5, "dtb": 5, "pgd": 5,
-                 "vectors": 5, "kernel-code": 5, "kernel-data": 5, "kernel-part": 2, "initrd": 4, "device": 3,
+                 "vectors": 5, "kernel-code": 5, "kernel-data": 5, "kernel-part": 2, "initrd": 4,
+                 "device": 3,
                  "zone": 3, "ram": 4, "alloc": 1, "reserved": 0}
 
 
@@ -241,9 +243,11 @@ def page(pic, other=None):
 <div id="nav"><button id="prev" title="previous snapshot (left arrow)">&#9664;</button>
 <span id="frame-title"></span>
 <button id="next" title="next snapshot (right arrow)">&#9654;</button>
-<span class="hint">&#8592; &#8594; step through the page-table snapshots; hover a region for its dump line.{link}</span>
+<span class="hint">&#8592; &#8594; step through the page-table snapshots;
+hover a region for its dump line.{link}</span>
 <div id="chips"></div></div>
-<div id="legend">{legend}<span class="key"><svg width="14" height="10"><rect class="rw page" width="14" height="10"/></svg>4 KiB pages (outlined) vs sections</span>
+<div id="legend">{legend}<span class="key"><svg width="14" height="10">
+<rect class="rw page" width="14" height="10"/></svg>4 KiB pages (outlined) vs sections</span>
 <span class="key">heights grow with log2(size); &#8776; marks cut empty gaps</span></div>
 <div id="main">{svg(pic)}
 <div id="side">{buddy_table(pic)}<ul class="notes">{notes}</ul></div></div>

@@ -32,6 +32,7 @@ from conftest import TOP
 sys.path.insert(0, str(TOP / "scripts" / "memmap"))
 import browser  # noqa: E402
 import collect  # noqa: E402
+import layout  # noqa: E402
 
 # scripts/memmap/__main__.py (the CLI behind make memmap), as a module
 _spec = importlib.util.spec_from_file_location("memmap_main", TOP / "scripts" / "memmap" /
@@ -210,6 +211,12 @@ def test_memmap_armmm_regions_match_dumps(armmm):
               int(a["data-va"], 16) == PAGE_OFFSET]
     assert lowmem and int(lowmem[0]["data-pa"], 16) == phys, "linear map not at PHYS_OFFSET"
     check_user_frame(dumps, vtops)
+    # the broken axis: a 4 KiB page as tall as a page must be, beside lowmem
+    now = [a for a in page.svg.values() if a["frame"] == "/sys/kernel/debug/kernel_page_tables"
+           and a["data-kind"] == "map"]
+    small = [a["h"] for a in now if int(a["data-end"], 16) - int(a["data-start"], 16) == 4096]
+    big = max(a["h"] for a in now)
+    assert small and min(small) >= layout.MIN_H - 0.05 and big > 5 * min(small), (small, big)
 
 
 def check_user_frame(dumps, vtops):
@@ -300,6 +307,20 @@ def test_ptdump_command(boot):
     assert out.startswith("---[ User Space ]---\n0x00010000-")
     assert out.split("---[ Modules ]---")[1] == \
         con.run("cat /sys/kernel/debug/kernel_page_tables").split("---[ Modules ]---")[1]
+
+
+def test_memmap_axis_pieces():
+    """A page beside 768 MiB of lowmem, both in the foreground; a 1 GiB hole
+    between devices and RAM. Expect the page MIN_H high, lowmem taller
+    but not to scale, the hole cut to CUT_H, and y monotonic."""
+    page, ram = (0x60004000, 0x60005000), (0x60000000, 0x90000000)
+    dev = (0x10000000, 0x10001000)
+    ax = layout.Axis([*dev, *ram, *page], fg=[page, ram, dev])
+    h = {(a, b): ax.y(b) - ax.y(a) for a, b in zip(ax.pts, ax.pts[1:])}
+    assert h[page] == layout.MIN_H
+    assert layout.MIN_H < h[(0x60005000, 0x90000000)] < 200
+    assert h[(0x10001000, 0x60000000)] == layout.CUT_H and len(ax.cuts) == 1
+    assert [ax.y(a) for a in ax.pts] == sorted(ax.y(a) for a in ax.pts)
 
 
 def test_memmap_bad_input(tmp_path):

@@ -169,9 +169,13 @@ def frame_group(k, fr, vaxis, paxis, on):
         level = "sect" if m["level"] == "PGD" else "page"
         for va, pa, n in m["links"]:
             if pa is not None:
+                src = f'{hexa(va)} -> {hexa(pa)} ({M.size_text(n)})\n{m["src"]}'
                 links.append(f'<path class="link {m["cls"]} {level}" data-map="{rid}" '
                              f'data-va="{hexa(va)}" data-pa="{hexa(pa)}" data-size="{n}" '
-                             f'd="{link_path(va, pa, n, vaxis, paxis)}"/>')
+                             f'data-label="link" data-start="{hexa(va)}" '
+                             f'data-end="{hexa(va + n)}" data-src="{esc(src)}" '
+                             f'd="{link_path(va, pa, n, vaxis, paxis)}"><title>{esc(src)}'
+                             f'</title></path>')
         unknown = " nolink" if any(pa is None for _, pa, _ in m["links"]) else ""
         rects.append(_rect(rid, m, vaxis, x, w, f'{m["cls"]} {level}{unknown}')
                      .replace("<rect ", f'<rect data-map="{rid}" data-level="{m["level"]}" '

@@ -12,6 +12,7 @@
 #   make run BOARD=orangepi-pc|cubieboard   the same image booted by QEMU through U-Boot's distro boot
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
+#   make tour                   re-run Documentation/tour.md's commands in QEMU, rewrite its outputs
 #   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
@@ -48,7 +49,7 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage
+                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage tour
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(KCONFIG_CONFIG)
@@ -244,6 +245,11 @@ KERNEL ?= armmm
 profile: setup
 	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
 	$(PYTHON) scripts/profile --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) $(PROFILE_ARGS)
+# The tour's outputs (Documentation/tour.md and zh_CN/tour.md) from one boot
+# (scripts/tour); tests/qemu/test_tour.py fails when they drift.
+tour: setup
+	$(MAKE) all
+	$(PYTHON) scripts/tour
 test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
@@ -252,7 +258,7 @@ clean:
 help:
 	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup sdimage run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
+.PHONY: setup sdimage run qemu-gdb gdb bench profile tour test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

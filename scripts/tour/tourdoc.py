@@ -49,8 +49,8 @@ ELIDED = "..."
 
 BOOT_RE = re.compile(r"^<!-- tour-boot: (.*?) -->$", re.M)
 # A marker, and the fenced block right after it (if there is one yet).
-MARK_RE = re.compile(r"^<!-- tour ([a-z0-9][a-z0-9-]*)(?:: ([^\n]*?))? -->\n(```\n(?:(?!```)[^\n]*\n)*```\n)?",
-                     re.M)
+MARK_RE = re.compile(r"^<!-- tour ([a-z0-9][a-z0-9-]*)(?:: ([^\n]*?))? -->\n"
+                     r"(```\n(?:(?!```)[^\n]*\n)*```\n)?", re.M)
 
 # What means the kernel went wrong; a block that provokes one says `allow KEY`.
 BAD_PATTERNS = {

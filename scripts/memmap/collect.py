@@ -4,8 +4,9 @@ armmm (collect_armmm): one QEMU boot through scripts/qemu/boot.py with
 
     console=<the board's UART> ptdump=phases memblock=debug
 
-ptdump=phases makes the kernel print its page tables at each boot step,
-framed "--- BEGIN ptdump:<phase> ---" (arch/arm/mm/dump.c ptdump_phase);
+ptdump=phases makes the kernel log its page tables at each boot step,
+each after a line "ptdump: page tables <as head.S left them | after
+<step>>:" (arch/arm/mm/dump.c ptdump_phase), cut out of dmesg here;
 memblock=debug logs every memblock allocation with its caller, which names
 mem_map and the PTE pages in physical memory. At the shell this then types
 
@@ -111,9 +112,27 @@ class Shell:
         return rest if first.strip() == cmd else out
 
 
-def kernel_frames(text):
-    """The frames a transcript holds (the kernel's own ptdump:<phase> ones)."""
-    return frames.parse(linux_ref.kernel_output(text))
+# dmesg: a line's timestamp; ptdump_phase's title line; a table line.
+STAMP_RE = re.compile(r"^\[\s*\d+\.\d{6}\] ")
+PHASE_RE = re.compile(r"^ptdump: page tables (?:as (\S+) left them|after (\S+)):$")
+TABLE_RE = re.compile(r"^(---\[ .* \]---|0x[0-9a-f]{8}-0x[0-9a-f]{8} .*)$")
+
+
+def phase_frames(dmesg):
+    """{"ptdump:<phase>": table} from the kernel log: each snapshot is the
+    run of ptdump lines right after its title line, timestamps removed."""
+    out, name = {}, None
+    for line in dmesg.split("\n"):
+        text = STAMP_RE.sub("", line, count=1)
+        m = PHASE_RE.match(text)
+        if m:
+            name = f"ptdump:{m[1] or m[2]}"
+            out[name] = ""
+        elif name and TABLE_RE.match(text):
+            out[name] += text + "\n"
+        else:
+            name = None
+    return out
 
 
 def pte_pages_to_look_up(dumps, user_frame="ptdump:user"):
@@ -157,19 +176,20 @@ def collect_armmm(board, mem, zimage, log=print, timeout=90):
     try:
         sh = Shell(child, t, timeout)
         sh.prompt(timeout)
-        out = _commands(sh, board, zimage, t.text(), log)
+        out = _commands(sh, board, zimage, log)
     finally:
         child.terminate(force=True)
     log(f"memmap: armmm on {board} -m {mem}: {time.monotonic() - t0:.1f}s of QEMU")
     return out, t.text()
 
 
-def _commands(sh, board, zimage, boot_text, log):
+def _commands(sh, board, zimage, log):
     """Type the commands of the module docstring; the framed text."""
-    boot = kernel_frames(boot_text)
+    dmesg = sh.run("dmesg")    # typed first: nothing the commands below log is lost
+    boot = phase_frames(dmesg)
     if "ptdump:head.S" not in boot:
-        raise CollectError("the kernel printed no ptdump:head.S frame "
-                           "(ptdump=phases not supported by this zImage?)")
+        raise CollectError("dmesg holds no 'ptdump: page tables as head.S left them:' "
+                           "(ptdump=phases not supported by this zImage, or the log wrapped?)")
     # (no mark_rodata_ro frame without CONFIG_STRICT_KERNEL_RWX: nothing to mark)
     out = {f"ptdump:{p}": boot[f"ptdump:{p}"] for p in PHASES if f"ptdump:{p}" in boot}
     started = sh.run(USER_PROGRAM)
@@ -182,7 +202,7 @@ def _commands(sh, board, zimage, boot_text, log):
     else:
         log(f"memmap: {USER_PROGRAM} did not stop ({started.strip()[:80]}): no user frame")
     for path in frames.DUMP_PATHS:
-        out[path] = sh.run("dmesg" if path == "dmesg" else f"cat {path}")
+        out[path] = dmesg if path == "dmesg" else sh.run(f"cat {path}")
     out["pgd"] = sh.run("pgd")
     vtops = []
     pages = pte_pages_to_look_up(out)

@@ -19,8 +19,8 @@
  *
  * Where armmm shows more than Linux 6.1's ARM dump.c:
  *  - ptdump=phases (boot argument): the tables at each step of boot
- *    (ptdump_phase; paging_init and mark_rodata_ro call it), each framed
- *    like a dump_all file as "ptdump:<phase>" for scripts/memmap.
+ *    (ptdump_phase; paging_init and mark_rodata_ro call it), all in the
+ *    kernel log, where dmesg replays them and scripts/memmap finds them.
  *  - `ptdump <pid>` walks a process's pgd, its user half first under a
  *    "User Space" marker (as x86's current_user file does); user PTE pages
  *    may be HighMem (CONFIG_HIGHPTE), so they are read through
@@ -297,26 +297,32 @@ static void con_seq_write(struct seq_file *m, const char *s, size_t n)
 	con_printf("%.*s", (int)n, s);
 }
 
+/* Into the kernel log (and so to the console, timestamped), for dmesg. */
+static void printk_seq_write(struct seq_file *m, const char *s, size_t n)
+{
+	(void)m;
+	printk("%.*s", (int)n, s);
+}
+
 /**
  * ptdump_phase - the kernel's tables at one step of boot (ptdump=phases)
- * @name: the frame's name, "ptdump:<name>" (paging_init's step, as Linux names it)
- * @title: what the log line says ("after map_lowmem")
+ * @title: what the log line says: "as head.S left them", "after <step>"
+ *         (the step named as Linux names the function that just ran)
  *
- * A titled line in the kernel log, then the table framed as dump_all frames
- * a file, with no timestamps in between: scripts/memmap reads the frames
- * back as frames.parse() reads dumps. Not __init: mark_rodata_ro calls it
- * after free_initmem. Nothing without the boot argument.
+ * A titled line, then the table in kernel_page_tables' format, all in the
+ * kernel log: `dmesg` at the prompt replays every snapshot, and
+ * scripts/memmap cuts its frames out of that (collect.phase_frames).
+ * Not __init: mark_rodata_ro calls it after free_initmem. Nothing without
+ * the boot argument.
  */
-void ptdump_phase(const char *name, const char *title)
+void ptdump_phase(const char *title)
 {
-	struct seq_file m = { .write = con_seq_write };
+	struct seq_file m = { .write = printk_seq_write };
 
 	if (!ptdump_phases)
 		return;
 	pr_info("ptdump: page tables %s:\n", title);
-	con_printf("--- BEGIN ptdump:%s ---\n", name);
 	ptdump_show(&m, NULL);
-	con_printf("--- END ptdump:%s ---\n", name);
 }
 
 DUMP_FILE(kernel_page_tables, "/sys/kernel/debug/kernel_page_tables", ptdump_show, NULL);

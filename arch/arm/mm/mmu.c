@@ -580,14 +580,14 @@ void __init paging_init(void)
 {
 	void *zero_page;
 
-	ptdump_phase("head.S", "as head.S left them");     /* ptdump=phases */
+	ptdump_phase("as head.S left them");        /* ptdump=phases */
 	prepare_page_table();
-	ptdump_phase("prepare_page_table", "after prepare_page_table");
+	ptdump_phase("after prepare_page_table");
 	map_lowmem();
 	memblock_set_current_limit(arm_lowmem_limit);
-	ptdump_phase("map_lowmem", "after map_lowmem");
+	ptdump_phase("after map_lowmem");
 	devicemaps_init();
-	ptdump_phase("devicemaps_init", "after devicemaps_init");
+	ptdump_phase("after devicemaps_init");
 	kmap_init();
 	zero_page = early_alloc(PAGE_SIZE);
 	bootmem_init();

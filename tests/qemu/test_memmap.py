@@ -323,6 +323,27 @@ def test_memmap_axis_pieces():
     assert [ax.y(a) for a in ax.pts] == sorted(ax.y(a) for a in ax.pts)
 
 
+def test_phase_frames_from_dmesg():
+    """ptdump=phases' snapshots as dmesg replays them: timestamps, memblock
+    lines between them. Expect each table cut out under its phase's name,
+    stamps gone, trailing blanks kept, the lines after a table left out."""
+    dmesg = ("[    0.000000] ptdump: page tables as head.S left them:\n"
+             "[    0.000000] ---[ Modules ]---\n"
+             "[    0.000000] 0x60100000-0x60200000           1M PGD KERNEL  USR RW x     \n"
+             "[    0.000000] memblock_reserve: [0x8fffe000-0x8fffffff] x+0x98/0xa4\n"
+             "[    0.000000] 0xc0000000-0xc0100000 not a table any more\n"
+             "[   12.034567] ptdump: page tables after mark_rodata_ro:\n"
+             "[   12.034567] ---[ Kernel Mapping ]---\n"
+             "[   12.034567] 0xc0000000-0xc0100000           1M PGD KERNEL      RW NX    \n"
+             "[   12.034600] Checked W+X mappings: passed\n")
+    assert collect.phase_frames(dmesg) == {
+        "ptdump:head.S": "---[ Modules ]---\n"
+                         "0x60100000-0x60200000           1M PGD KERNEL  USR RW x     \n",
+        "ptdump:mark_rodata_ro": "---[ Kernel Mapping ]---\n"
+                                 "0xc0000000-0xc0100000           1M PGD KERNEL      RW NX    \n"}
+    assert collect.phase_frames("[    0.000000] Booting Linux\n") == {}
+
+
 def test_memmap_bad_input(tmp_path):
     """A dumps file without the dumps: a clear message, exit status 2."""
     bad = tmp_path / "empty.dumps.txt"

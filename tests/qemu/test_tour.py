@@ -187,10 +187,17 @@ def test_tour_pages_match_a_fresh_run(tour_run):
 
 def test_tour_run_has_content(tour_run):
     """Expect real output where the tour promises it: the pv offset, the
-    kernel's first L1 word, a split down to order 4, a zero-page fault."""
+    kernel's first L1 word, ptdump=phases' snapshots in dmesg (head.S's
+    identity section among them), a split down to order 4, a zero-page
+    fault, a process's own tables user half first."""
     _, results = tour_run
     text = {k: "\n".join(v[1]) for k, v in results.items()}
     assert "__pv_offset 0xa0000000" in text["pv-dmesg"]
+    phases = text["lowmem-phases"]
+    assert phases.count("ptdump: page tables ") == 4
+    assert "0x60100000-0x60200000           1M PGD KERNEL  USR RW x" in phases
+    assert text["fault-memtouch-ptdump"].startswith("---[ User Space ]---\n0x00010000-")
+    assert " PTE USER    USR RW NX " in text["fault-memtouch-ptdump"]
     assert text["pgdir-c00"].endswith(": 0x6000041e")
     assert text["buddy-alloc"].count("split") == 6
     assert "do_anonymous_page" in text["fault-zero"] and "zero page" in text["fault-zero-vtop"]

@@ -11,6 +11,8 @@ and writes, in --out-dir,
     <board>-<mem>[-linux].dumps.txt  what it was drawn from (framed dumps)
     <board>-<mem>[-linux].png        a screenshot by headless chromium (installed
                                      with apt-get when missing; --no-screenshot skips it)
+    <board>-<mem>-both.html          once both kernels' pages are there: the two
+                                     side by side
 
 --kernel linux draws Debian's Linux 6.1 from the cached reference run of
 scripts/linux_ref (booted first if it is not cached, or with --refresh).
@@ -39,6 +41,48 @@ TOP = HERE.parents[1]
 
 def out_name(board, mem, kernel):
     return f"{board}-{mem}" + ("-linux" if kernel == "linux" else "")
+
+
+# Two pages in one window: each scaled to half the width (a page is drawn
+# WIDTH pixels wide), scrolled and stepped (click, then arrow keys) on its own.
+SIDE_BY_SIDE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>armmm and Linux 6.1 on {board} -m {mem}</title>
+<style>
+html, body {{ margin: 0; height: 100%; overflow: hidden; font: 12px sans-serif; }}
+body {{ display: flex; }}
+.half {{ flex: 1; position: relative; overflow: hidden; border-left: 1px solid #999; }}
+.half iframe {{ position: absolute; top: 0; left: 0; border: 0; transform-origin: 0 0; }}
+</style></head><body>
+<div class="half"><iframe src="{armmm}" title="armmm"></iframe></div>
+<div class="half"><iframe src="{linux}" title="Linux 6.1"></iframe></div>
+<script>
+"use strict";
+function fit() {{
+  for (const half of document.querySelectorAll(".half")) {{
+    const f = half.firstElementChild, s = half.clientWidth / {width};
+    f.style.width = "{width}px";
+    f.style.height = (half.clientHeight / s) + "px";
+    f.style.transform = "scale(" + s + ")";
+  }}
+}}
+window.addEventListener("resize", fit);
+fit();
+</script>
+</body></html>
+"""
+
+
+def side_by_side(out_dir, board, mem):
+    """<board>-<mem>-both.html when both kernels' pages are in out_dir:
+    the two pictures next to each other; None otherwise."""
+    names = [out_name(board, mem, k) + ".html" for k in ("armmm", "linux")]
+    if not all((Path(out_dir) / n).is_file() for n in names):
+        return None
+    both = Path(out_dir) / f"{board}-{mem}-both.html"
+    both.write_text(SIDE_BY_SIDE.format(board=board, mem=mem, armmm=names[0], linux=names[1],
+                                        width=render.WIDTH + 20))
+    return both
 
 
 def make(board, mem, kernel, zimage, out_dir, dumps_file=None, refresh=False, log=print):
@@ -86,6 +130,9 @@ def main(argv=None):
     print(f"memmap: wrote {html} ({len(pic['frames'])} snapshots, "
           f"{sum(len(f['maps']) for f in pic['frames'])} mappings, {len(pic['phys'])} "
           f"physical regions)")
+    both = side_by_side(html.parent, a.board, a.mem)
+    if both:
+        print(f"memmap: both kernels side by side: {both}")
     if a.no_screenshot:
         return 0
     png = html.with_suffix(".png")

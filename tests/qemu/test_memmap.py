@@ -277,10 +277,11 @@ def test_memmap_checker_catches_a_doctored_page(armmm):
         check_page(Page(text.replace(m[0], "", 1)), dumps)
 
 
-def test_memmap_in_chromium(armmm, linux):
+def test_memmap_in_chromium(armmm, linux, board_name):
     """Expect both pages (armmm, Linux) to load in headless chromium with no
     script error, the arrow keys to step through every frame, a hover to
-    show the ptdump line, and a PNG."""
+    show the ptdump line, and a PNG; then the page holding both side by
+    side to load, showing the two."""
     for html in (armmm[0], linux[0]):
         png = html.with_suffix(".png")
         problems, data = browser.check(html, png, height=memmap.page_height(html))
@@ -291,6 +292,13 @@ def test_memmap_in_chromium(armmm, linux):
         assert data["trail"] == ",".join(str(i) for i in range(len(names)))
         assert data["hover"] == "ok", "hovering a mapping did not show its ptdump line"
         assert int(data["frame"]) == names.index("/sys/kernel/debug/kernel_page_tables")
+    both = memmap.side_by_side(OUT, board_name, MEM)
+    assert both and both.name == f"{board_name}-{MEM}-both.html"
+    text = both.read_text()
+    assert f'src="{armmm[0].name}"' in text and f'src="{linux[0].name}"' in text
+    png = both.with_suffix(".png")
+    errors = browser.script_errors(browser.screenshot(both, png, width=1600, height=1000))
+    assert not errors and png_size(png) == (1600, 1000), errors
 
 
 def test_memmap_linux_regions_match_reference(linux):

@@ -13,6 +13,10 @@
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
 #   make compare-user [PROG=] [TRACE=1]  the usr/ programs' maps, smaps and faults against Linux
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
+#   make memmap [BOARD=] [MEM=] [KERNEL=linux]   the memory map of a boot drawn, with the
+#                               ptdump=phases snapshots: build/memmap/<board>-<mem>[-linux].html
+#                               (and .png, a headless chromium screenshot; Documentation/memmap.md)
+#   make tour                   re-run Documentation/tour.md's commands in QEMU, rewrite its outputs
 #   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
@@ -49,7 +53,8 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench profile test-qemu compare compare-user linux-ref sdimage
+                  run qemu-gdb gdb test bench profile test-qemu compare compare-user linux-ref sdimage \
+                  memmap tour
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 # The full configuration (Linux's include/config/auto.conf): the .config
@@ -264,6 +269,17 @@ KERNEL ?= armmm
 profile: setup
 	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
 	$(PYTHON) scripts/profile --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) $(PROFILE_ARGS)
+# The memory map drawn (scripts/memmap): one boot with ptdump=phases, or
+# KERNEL=linux from the cached reference run (scripts/linux_ref).
+memmap: setup
+	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
+	$(PYTHON) scripts/memmap --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) \
+	  --zimage $(O)/zImage --out-dir $(O)/memmap $(MEMMAP_ARGS)
+# The tour's outputs (Documentation/tour.md and zh_CN/tour.md) from one boot
+# (scripts/tour); tests/qemu/test_tour.py fails when they drift.
+tour: setup
+	$(MAKE) all
+	$(PYTHON) scripts/tour
 test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
@@ -272,7 +288,7 @@ clean:
 help:
 	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup sdimage run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
+.PHONY: setup sdimage run qemu-gdb gdb bench profile memmap tour test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

@@ -11,7 +11,12 @@
 #   make sdimage [BOARD=beaglebone|orangepi-pc|cubieboard]   SD-card image build/sdimage-<board>.img
 #   make run BOARD=orangepi-pc|cubieboard   the same image booted by QEMU through U-Boot's distro boot
 #   make compare [BOARD=] [MEM=]  armmm's dumps against Debian's Linux 6.1 (scripts/compare.mk)
+#   make compare-user [PROG=] [TRACE=1]  the usr/ programs' maps, smaps and faults against Linux
 #   make linux-ref [BOARD=] [MEM=]  refresh the cached Linux reference run
+#   make memmap [BOARD=] [MEM=] [KERNEL=linux]   the memory map of a boot drawn, with the
+#                               ptdump=phases snapshots: build/memmap/<board>-<mem>[-linux].html
+#                               (and .png, a headless chromium screenshot; Documentation/memmap.md)
+#   make tour                   re-run Documentation/tour.md's commands in QEMU, rewrite its outputs
 #   make menuconfig | savedefconfig | test-host | test-qemu | clean | help
 #
 # Set-up (Debian packages, U-Boot, DTBs, libfdt) is scripts/setup.sh; what it
@@ -48,10 +53,13 @@ NM      := $(CROSS_COMPILE)nm
 # that run set-up first (run, test, bench, ...) build through a sub-make, so
 # the .config is made only once set-up has installed kconfiglib.
 NOCONFIG_GOALS := %_defconfig menuconfig savedefconfig setup clean test-host help \
-                  run qemu-gdb gdb test bench profile test-qemu compare linux-ref sdimage
+                  run qemu-gdb gdb test bench profile test-qemu compare compare-user linux-ref sdimage \
+                  memmap tour
 ifeq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
--include $(KCONFIG_CONFIG)
+# The full configuration (Linux's include/config/auto.conf): the .config
+# plus the defaults of symbols added to Kconfig since it was written.
+-include $(O)/include/config/auto.conf
 endif
 
 ARCHFLAGS := -march=armv7-a -marm -mfloat-abi=soft -mabi=aapcs-linux
@@ -93,6 +101,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
                        mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o \
                        arch/arm/lib/uaccess_test.o
+obj-$(CONFIG_VDSO) += arch/arm/kernel/vdso.o arch/arm/vdso/vdso.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o
 
 OBJS      := $(addprefix $(O)/,$(head-y) $(obj-y))
@@ -112,9 +121,10 @@ savedefconfig:
 	@echo "wrote defconfig (copy it to configs/<board>_defconfig)"
 $(KCONFIG_CONFIG):
 	$(PYTHON) -m defconfig --kconfig Kconfig configs/vexpress_defconfig
-$(O)/include/generated/autoconf.h: $(KCONFIG_CONFIG) Kconfig
-	@mkdir -p $(@D)
-	$(PYTHON) -m genconfig --header-path $@ Kconfig
+$(O)/include/generated/autoconf.h $(O)/include/config/auto.conf &: $(KCONFIG_CONFIG) Kconfig
+	@mkdir -p $(O)/include/generated $(O)/include/config
+	$(PYTHON) -m genconfig --header-path $(O)/include/generated/autoconf.h \
+	  --config-out $(O)/include/config/auto.conf Kconfig
 $(O)/include/generated/compile.h: $(KCONFIG_CONFIG) FORCE
 	@mkdir -p $(@D)
 	@{ echo '#define UTS_RELEASE "6.1.0-armmm"'; \
@@ -147,6 +157,21 @@ $(O)/.pre-mmu-checked: $(O)/arch/arm/kernel/phys2virt.o $(O)/drivers/of/fdt_earl
 	    sec !~ /debug/ && /R_ARM_(ABS|MOVW_ABS|MOVT_ABS|GOT|TARGET)/'  | grep .; then \
 	  echo "error: fdt_earlycon.o has absolute relocations: it runs with the MMU off"; exit 1; fi
 	@touch $@
+
+# The vDSO (arch/arm/vdso): a position-independent shared object of its
+# own, linked apart from the kernel and carried inside it by vdso.S's
+# .incbin, as Linux's arch/arm/vdso/Makefile does (vdso.so.dbg, then
+# vdso.so stripped of its symbol table).
+VDSO_CFLAGS := $(ARCHFLAGS) -O2 -fPIC -ffreestanding -nostdlib -fno-stack-protector \
+	       -Wall -Wextra -Werror -shared -Wl,-T,arch/arm/vdso/vdso.lds -Wl,--hash-style=sysv \
+	       -Wl,-soname=linux-vdso.so.1 -Wl,-z,max-page-size=4096 -Wl,--build-id=none
+$(O)/arch/arm/vdso/vdso.so.dbg: arch/arm/vdso/vgettimeofday.c arch/arm/vdso/vdso.lds
+	@mkdir -p $(@D)
+	$(CC) $(VDSO_CFLAGS) -o $@ $<
+$(O)/arch/arm/vdso/vdso.so: $(O)/arch/arm/vdso/vdso.so.dbg
+	$(OBJCOPY) -S $< $@
+$(O)/arch/arm/vdso/vdso.o: arch/arm/vdso/vdso.S $(O)/arch/arm/vdso/vdso.so $(GEN)
+	$(CC) $(AFLAGS) -DVDSO_IMAGE='"$(O)/arch/arm/vdso/vdso.so"' -c -o $@ $<
 
 # ---- linking -----------------------------------------------------------------
 $(O)/vmlinux.lds: arch/arm/kernel/vmlinux.lds.S $(GEN)
@@ -219,7 +244,7 @@ gdb:
 	$(PYTHON) scripts/gdb-init --board $(BOARD) --port $(GDB_PORT) --vmlinux $(O)/vmlinux > $(O)/gdbinit
 	gdb-multiarch -x $(O)/gdbinit
 test: setup
-	$(MAKE) all
+	$(MAKE) all $(O)/usr/launch
 	$(MAKE) check-strict-types
 	$(MAKE) test-host
 	$(MAKE) test-qemu
@@ -244,6 +269,17 @@ KERNEL ?= armmm
 profile: setup
 	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
 	$(PYTHON) scripts/profile --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) $(PROFILE_ARGS)
+# The memory map drawn (scripts/memmap): one boot with ptdump=phases, or
+# KERNEL=linux from the cached reference run (scripts/linux_ref).
+memmap: setup
+	$(if $(filter armmm,$(KERNEL)),$(MAKE) all)
+	$(PYTHON) scripts/memmap --board $(BOARD) --mem $(MEM) --kernel $(KERNEL) \
+	  --zimage $(O)/zImage --out-dir $(O)/memmap $(MEMMAP_ARGS)
+# The tour's outputs (Documentation/tour.md and zh_CN/tour.md) from one boot
+# (scripts/tour); tests/qemu/test_tour.py fails when they drift.
+tour: setup
+	$(MAKE) all
+	$(PYTHON) scripts/tour
 test-qemu:
 	$(PYTHON) -m pytest -q tests/tools tests/qemu
 clean:
@@ -252,7 +288,7 @@ clean:
 help:
 	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
 
-.PHONY: setup sdimage run qemu-gdb gdb bench profile test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
+.PHONY: setup sdimage run qemu-gdb gdb bench profile memmap tour test test-host test-qemu check-strict-types clean help menuconfig savedefconfig FORCE
 FORCE:
 
 include scripts/compare.mk

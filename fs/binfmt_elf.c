@@ -26,7 +26,7 @@
  *    through get_user_pages_remote (fs/exec.c copy_to_new_mm/clear_new_mm)
  *    where Linux uses clear_user/put_user. Same pages, same faults.
  *  - AT_RANDOM's 16 bytes come from a xorshift generator (armmm has no
- *    entropy source); no ARCH_DLINFO AT_SYSINFO_EHDR (no vdso).
+ *    entropy source).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -348,12 +348,18 @@ static void sw_put(struct stack_writer *w, elf_addr_t v)
 	w->buf[w->n++] = v;
 }
 
-/* The auxiliary vector, Linux 6.1's order for ARM (no ARCH_DLINFO: no vdso). */
-static int fill_auxv(elf_addr_t *a, const struct elf_load *l, unsigned long e_entry,
-		     unsigned long u_rand, unsigned long u_platform, unsigned long execfn)
+/*
+ * The auxiliary vector, Linux 6.1's order for ARM: ARCH_DLINFO first
+ * (ARM's is AT_SYSINFO_EHDR, the [vdso]'s ELF header, 0 if none was
+ * mapped), then the generic entries.
+ */
+static int fill_auxv(elf_addr_t *a, const struct elf_load *l, const struct mm_struct *mm,
+		     unsigned long e_entry, unsigned long u_rand, unsigned long u_platform,
+		     unsigned long execfn)
 {
 	int i = 0;
 #define NEW_AUX_ENT(id, val) do { a[i++] = (id); a[i++] = (val); } while (0)
+	NEW_AUX_ENT(AT_SYSINFO_EHDR, mm->context.vdso);
 	NEW_AUX_ENT(AT_HWCAP, ELF_HWCAP);
 	NEW_AUX_ENT(AT_PAGESZ, ELF_EXEC_PAGESIZE);
 	NEW_AUX_ENT(AT_CLKTCK, CLOCKS_PER_SEC);
@@ -419,7 +425,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_load *l
 	if (err)
 		return err;
 
-	ei = fill_auxv(auxv, l, e_entry, u_rand, u_platform, bprm->exec);
+	ei = fill_auxv(auxv, l, mm, e_entry, u_rand, u_platform, bprm->exec);
 	sp = p - ei * sizeof(elf_addr_t);
 	items = (bprm->argc + 1) + (bprm->envc + 1) + 1;
 	bprm->p = (sp - items * sizeof(elf_addr_t)) & ~0xfUL;   /* STACK_ROUND */

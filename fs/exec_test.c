@@ -15,6 +15,7 @@
 #include <linux/binfmts.h>
 #include <asm/elf.h>
 #include <asm/ptrace.h>
+#include <asm/vdso.h>
 #include <string.h>
 
 #define HELLO           "/bin/hello"
@@ -108,7 +109,10 @@ static void check_vmas(struct ktest *t, struct hello_elf *h, struct mm_struct *m
 	unsigned long data_end = ALIGN(h->data.p_vaddr + h->data.p_filesz, PAGE_SIZE);
 	unsigned long bss_end = ALIGN(h->data.p_vaddr + h->data.p_memsz, PAGE_SIZE);
 	struct vm_area_struct *vma;
-	int n = 3;      /* text, [sigpage], stack: counted up below, then down */
+	/* text, [sigpage], stack (+ [vvar] and [vdso]): counted up below, then down */
+	int n = 3 + (vdso_pages() ? 2 : 0);
+	/* one hole below mmap_base: [sigpage], then the vDSO's pages above it */
+	unsigned long sigpage = mm->mmap_base - ((1UL + vdso_pages()) << PAGE_SHIFT);
 
 	vma = vma_at(mm, text);
 	KTEST_EXPECT_TRUE(t, vma != NULL);
@@ -135,12 +139,24 @@ static void check_vmas(struct ktest *t, struct hello_elf *h, struct mm_struct *m
 				  (vma->vm_flags & RWX) == (VM_READ | VM_WRITE));
 		n++;
 	}
-	vma = vma_at(mm, mm->mmap_base - PAGE_SIZE);
+	vma = vma_at(mm, sigpage);
 	KTEST_EXPECT_TRUE(t, vma && vma->vm_special_name &&
 			  !strcmp(vma->vm_special_name, "[sigpage]"));
 	if (vma)
 		KTEST_EXPECT_EQ(t, vma->vm_flags & RWX, VM_READ | VM_EXEC);
-	KTEST_EXPECT_EQ(t, mm->context.sigpage, mm->mmap_base - PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, mm->context.sigpage, sigpage);
+	if (vdso_pages()) {     /* Linux's order: [vvar] r--, then [vdso] r-x */
+		vma = vma_at(mm, sigpage + PAGE_SIZE);
+		KTEST_EXPECT_TRUE(t, vma && vma->vm_special_name &&
+				  !strcmp(vma->vm_special_name, "[vvar]") &&
+				  (vma->vm_flags & RWX) == VM_READ);
+		vma = vma_at(mm, sigpage + 2 * PAGE_SIZE);
+		KTEST_EXPECT_TRUE(t, vma && vma->vm_special_name &&
+				  !strcmp(vma->vm_special_name, "[vdso]") &&
+				  (vma->vm_flags & RWX) == (VM_READ | VM_EXEC) &&
+				  vma->vm_end == mm->mmap_base);
+		KTEST_EXPECT_EQ(t, mm->context.vdso, sigpage + 2 * PAGE_SIZE);
+	}
 	vma = find_vma(mm, STACK_TOP - 1);
 	KTEST_EXPECT_TRUE(t, vma && vma->vm_end == STACK_TOP && (vma->vm_flags & VM_GROWSDOWN));
 	if (vma) {
@@ -151,7 +167,8 @@ static void check_vmas(struct ktest *t, struct hello_elf *h, struct mm_struct *m
 	for_each_vma(mm, vma)
 		n--;
 	KTEST_EXPECT_EQ(t, n, 0);
-	KTEST_EXPECT_EQ(t, mm->map_count, (h->data.p_filesz ? 4 : 3) + (bss_end > data_end));
+	KTEST_EXPECT_EQ(t, mm->map_count, (h->data.p_filesz ? 4 : 3) + (bss_end > data_end) +
+			(vdso_pages() ? 2 : 0));
 
 	KTEST_EXPECT_EQ(t, mm->start_code, h->text.p_vaddr);
 	KTEST_EXPECT_EQ(t, mm->end_code, h->text.p_vaddr + h->text.p_filesz);
@@ -246,7 +263,7 @@ static void check_auxv(struct ktest *t, struct hello_elf *h, struct mm_struct *m
 		       unsigned long auxv)
 {
 	static const u32 keys[] = {
-		AT_HWCAP, AT_PAGESZ, AT_CLKTCK, AT_PHDR, AT_PHENT, AT_PHNUM, AT_BASE,
+		AT_SYSINFO_EHDR, AT_HWCAP, AT_PAGESZ, AT_CLKTCK, AT_PHDR, AT_PHENT, AT_PHNUM, AT_BASE,
 		AT_FLAGS, AT_ENTRY, AT_UID, AT_EUID, AT_GID, AT_EGID, AT_SECURE,
 		AT_RANDOM, AT_HWCAP2, AT_EXECFN, AT_PLATFORM, AT_NULL,
 	};
@@ -257,21 +274,25 @@ static void check_auxv(struct ktest *t, struct hello_elf *h, struct mm_struct *m
 		KTEST_EXPECT_EQ(t, read_word(t, mm, auxv + 8 * i), keys[i]);
 		val[i] = read_word(t, mm, auxv + 8 * i + 4);
 	}
-	KTEST_EXPECT_EQ(t, val[0], elf_hwcap);
-	KTEST_EXPECT_TRUE(t, val[0] & HWCAP_TLS);
-	KTEST_EXPECT_EQ(t, val[1], PAGE_SIZE);
-	KTEST_EXPECT_EQ(t, val[2], 100);
-	KTEST_EXPECT_EQ(t, val[3], h->text.p_vaddr + h->ex.e_phoff - h->text.p_offset);
-	KTEST_EXPECT_EQ(t, val[4], sizeof(Elf32_Phdr));
-	KTEST_EXPECT_EQ(t, val[5], h->ex.e_phnum);
-	KTEST_EXPECT_EQ(t, val[6], 0);
-	KTEST_EXPECT_EQ(t, val[8], h->ex.e_entry);
+	/* ARCH_DLINFO first: the [vdso]'s ELF header, or 0 without one */
+	KTEST_EXPECT_EQ(t, val[0], mm->context.vdso);
+	if (vdso_pages())
+		KTEST_EXPECT_EQ(t, read_word(t, mm, val[0]), 0x464c457f);      /* "\177ELF" */
+	KTEST_EXPECT_EQ(t, val[1], elf_hwcap);
+	KTEST_EXPECT_TRUE(t, val[1] & HWCAP_TLS);
+	KTEST_EXPECT_EQ(t, val[2], PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, val[3], 100);
+	KTEST_EXPECT_EQ(t, val[4], h->text.p_vaddr + h->ex.e_phoff - h->text.p_offset);
+	KTEST_EXPECT_EQ(t, val[5], sizeof(Elf32_Phdr));
+	KTEST_EXPECT_EQ(t, val[6], h->ex.e_phnum);
+	KTEST_EXPECT_EQ(t, val[7], 0);
+	KTEST_EXPECT_EQ(t, val[9], h->ex.e_entry);
 	/* AT_RANDOM: 16 bytes just below AT_PLATFORM's "v7l", above the auxv */
-	KTEST_EXPECT_EQ(t, val[14] + 16, val[17]);
-	KTEST_EXPECT_TRUE(t, val[14] >= auxv + sizeof(keys) * 2);
-	KTEST_EXPECT_TRUE(t, string_at(mm, val[16], HELLO));
-	KTEST_EXPECT_TRUE(t, string_at(mm, val[17], "v7l"));
-	KTEST_EXPECT_EQ(t, val[17] + 4, mm->arg_start & ~0xfUL);
+	KTEST_EXPECT_EQ(t, val[15] + 16, val[18]);
+	KTEST_EXPECT_TRUE(t, val[15] >= auxv + sizeof(keys) * 2);
+	KTEST_EXPECT_TRUE(t, string_at(mm, val[17], HELLO));
+	KTEST_EXPECT_TRUE(t, string_at(mm, val[18], "v7l"));
+	KTEST_EXPECT_EQ(t, val[18] + 4, mm->arg_start & ~0xfUL);
 }
 
 /* The stack read back, and the registers the task will start with. */

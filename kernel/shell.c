@@ -399,7 +399,8 @@ __noreturn void shell_run(void)
 		if (!argc)
 			continue;
 		cmd = find_cmd(argv[0]);
-		if (argv[0][0] == '/') {        /* a program, as a shell runs one */
+		if (argv[0][0] == '/' || shell_is_assignment(argv[0])) {
+			/* a program, as a shell runs one */
 			shell_in_command = true;
 			shell_run_program(argc, argv);
 			shell_in_command = false;

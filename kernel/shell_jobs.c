@@ -7,6 +7,9 @@
  *   armmm# /bin/hello a b       a line whose first word starts with '/':
  *                               create_task, kernel_execve_task (fs/exec.c),
  *                               then wait until it exits, stops or dies
+ *   armmm# STOP_AT=start /bin/zero     NAME=value words before the program
+ *                               go into its environment after HOME and
+ *                               TERM (a shell's "assignment words")
  *   [1] Stopped  /bin/memtouch  it stopped (SIGSTOP): jobs lists it
  *   [1] Exit 3  /bin/hello exit 3      it exited with a non-zero status
  *   [2] Segmentation fault  /bin/fault null     a signal killed it
@@ -97,26 +100,58 @@ static void set_cmdline(struct task_struct *p, int argc, char **argv)
 				sizeof(p->cmdline) - len : 0, "%s%s", i ? " " : "", argv[i]);
 }
 
-/* The line's first word starts with '/': run that program from the archive. */
+/*
+ * A shell "assignment word" (POSIX XCU 2.9.1): NAME=value, NAME a letter or
+ * '_' followed by letters, digits or '_'.
+ */
+bool shell_is_assignment(const char *w)
+{
+	const char *c = w;
+
+	for (; *c != '='; c++) {
+		bool letter = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_';
+
+		if (!letter && !(c > w && *c >= '0' && *c <= '9'))
+			return false;
+	}
+	return c > w;
+}
+
+/*
+ * The line's first word starts with '/', or the line is NAME=value words
+ * followed by such a word: run that program from the archive. The
+ * environment is the one Linux's init gets (init/main.c envp_init: HOME=/,
+ * TERM=linux), then the assignments in the order typed.
+ */
 void shell_run_program(int argc, char **argv)
 {
-	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	const char *envp[SHELL_MAX_ARGS + 3] = { "HOME=/", "TERM=linux" };
 	const char *args[SHELL_MAX_ARGS + 1];
 	struct task_struct *p;
-	int i, err;
+	int i, n = 0, err;
 
-	for (i = 0; i < argc; i++)
-		args[i] = argv[i];
-	args[argc] = NULL;
+	while (n < argc && shell_is_assignment(argv[n])) {
+		envp[2 + n] = argv[n];
+		n++;
+	}
+	envp[2 + n] = NULL;
+	if (n == argc || argv[n][0] != '/') {
+		con_printf("%s: give the program as a path: NAME=value ... /bin/<prog> [args]\n",
+			   n < argc ? argv[n] : argv[0]);
+		return;
+	}
+	for (i = n; i < argc; i++)
+		args[i - n] = argv[i];
+	args[argc - n] = NULL;
 	p = create_task();
 	if (!p) {
-		con_printf("%s: Cannot allocate memory (no task)\n", argv[0]);
+		con_printf("%s: Cannot allocate memory (no task)\n", argv[n]);
 		return;
 	}
 	set_cmdline(p, argc, argv);
-	err = kernel_execve_task(p, argv[0], args, envp);
+	err = kernel_execve_task(p, argv[n], args, envp);
 	if (err) {
-		con_printf("%s: %s\n", argv[0], exec_error(err));
+		con_printf("%s: %s\n", argv[n], exec_error(err));
 		if (p->mm) {            /* whatever exec had built */
 			mmput(p->mm);
 			p->mm = NULL;

@@ -463,17 +463,18 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 
 /*
  * do_brk_flags - anonymous memory at [addr, addr + len) for brk and the
- * ELF loader's bss (Linux do_brk_flags): the VMA below grows if it ends at
- * addr with the same flags, as the heap does on every brk().
+ * ELF loader's bss (Linux do_brk_flags): prev, the VMA the caller picked,
+ * grows if it ends at addr with the same flags, as the heap does on every
+ * brk(); otherwise a new VMA is made.
  */
-static int do_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
-			unsigned long flags)
+static int do_brk_flags(struct mm_struct *mm, struct vm_area_struct *prev,
+			unsigned long addr, unsigned long len, unsigned long flags)
 {
-	struct vm_area_struct *vma, *prev;
+	struct vm_area_struct *vma = NULL;
 
 	flags |= VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT;
-	find_vma_prev(mm, addr, &prev);
-	vma = vma_merge(mm, prev, addr, addr + len, flags, NULL, addr >> PAGE_SHIFT);
+	if (prev && prev->vm_end == addr)
+		vma = vma_merge(mm, prev, addr, addr + len, flags, NULL, addr >> PAGE_SHIFT);
 	if (!vma) {
 		vma = vm_area_alloc(mm);
 		if (!vma)
@@ -497,6 +498,7 @@ static int do_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long 
 int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		 unsigned long flags)
 {
+	struct vm_area_struct *prev;
 	unsigned long a;
 	int err;
 
@@ -509,7 +511,10 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (IS_ERR_VALUE(a))
 		return (int)a;
 	err = do_munmap(mm, addr, len);
-	return err ? err : do_brk_flags(mm, addr, len, flags);
+	if (err)
+		return err;
+	find_vma_prev(mm, addr, &prev);         /* Linux: mas_prev(&mas, 0) */
+	return do_brk_flags(mm, prev, addr, len, flags);
 }
 
 /*
@@ -520,7 +525,7 @@ int vm_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len,
 unsigned long __do_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long newbrk, oldbrk, origbrk = mm->brk;
-	struct vm_area_struct *next;
+	struct vm_area_struct *next, *prev;
 
 	if (brk < mm->start_brk)
 		return origbrk;
@@ -542,7 +547,16 @@ unsigned long __do_brk(struct mm_struct *mm, unsigned long brk)
 	next = find_vma(mm, oldbrk);
 	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
 		return origbrk;
-	if (newbrk > TASK_SIZE || do_brk_flags(mm, oldbrk, newbrk - oldbrk, 0) < 0)
+	/*
+	 * Linux 6.1 grows only a VMA that reaches above start_brk
+	 * (brk(): brkvma = mas_prev(&mas, mm->start_brk)): the first brk()
+	 * makes a VMA of its own beside the .bss one vm_brk_flags made at
+	 * exec, even with the same flags; later ones grow that new VMA.
+	 */
+	find_vma_prev(mm, oldbrk, &prev);
+	if (prev && prev->vm_end <= mm->start_brk)
+		prev = NULL;
+	if (newbrk > TASK_SIZE || do_brk_flags(mm, prev, oldbrk, newbrk - oldbrk, 0) < 0)
 		return origbrk;
 	mm->brk = brk;
 	return brk;

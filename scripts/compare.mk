@@ -5,6 +5,11 @@
 #                                                   with the cached Linux reference (made
 #                                                   first if missing), print the table;
 #                                                   exit status 1 if a "must" row differs
+#                                                   and the usr/ programs' maps, smaps
+#                                                   and fault counts at every stop
+#   make compare-user [PROG=memtouch] [TRACE=1]     only the user-space rows (of one
+#                                                   program); TRACE=1: armmm's fault
+#                                                   trace of each step under the table
 #   make linux-ref [BOARD=vexpress-a9] [MEM=512M]   boot Debian's Linux again and refresh
 #                                                   $CACHE/linux-ref/<board>-<mem>/
 #
@@ -16,9 +21,15 @@ compare_mk_default_goal := $(.DEFAULT_GOAL)
 linux-ref: setup
 	$(PYTHON) scripts/linux_ref --board $(BOARD) --mem $(MEM) --refresh
 
+# usr/launch starts each program under Linux (vfork + execve): built, not archived.
 compare: setup
-	$(MAKE) all
+	$(MAKE) all $(O)/usr/launch
 	$(PYTHON) scripts/compare-dumps --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage
 
-.PHONY: linux-ref compare
+compare-user: setup
+	$(MAKE) all $(O)/usr/launch
+	$(PYTHON) scripts/compare-dumps --board $(BOARD) --mem $(MEM) --zimage $(O)/zImage \
+	  --user-only $(if $(PROG),--prog $(PROG)) $(if $(TRACE),--fault-trace)
+
+.PHONY: linux-ref compare compare-user
 .DEFAULT_GOAL := $(compare_mk_default_goal)

@@ -135,5 +135,6 @@ typedef Elf32_Addr elf_addr_t;
 #define AT_RANDOM       25      /* 16 random bytes on the stack */
 #define AT_HWCAP2       26
 #define AT_EXECFN       31      /* the file name exec was given, on the stack */
+#define AT_SYSINFO_EHDR 33      /* the vDSO's ELF header ([vdso]'s start) */
 
 #endif

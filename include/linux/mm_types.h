@@ -126,6 +126,7 @@ struct mm_struct {
 	struct {
 		u64 id;                 /* ASID generation | ASID (arch/arm/mm/context.c) */
 		unsigned long sigpage;  /* where [sigpage] is mapped */
+		unsigned long vdso;     /* where [vdso] is mapped (0: not), AT_SYSINFO_EHDR */
 	} context;                      /* Linux's mm_context_t */
 };
 

@@ -38,6 +38,7 @@ struct shell_cmd {
 /* Run the program argv[0] ("/bin/hello") with argv and wait for it to
  * exit, stop or die (kernel/shell_jobs.c). */
 void shell_run_program(int argc, char **argv);
+bool shell_is_assignment(const char *word);
 
 struct console;
 /*

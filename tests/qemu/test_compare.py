@@ -96,16 +96,21 @@ def test_compare_cli_exit_status(zimage):
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
     assert re.search(r"^rule \| dump +\| what +\| Linux +\| armmm +\| verdict", r.stdout, re.M)
     assert "memblock.memory" in r.stdout and "'must' rows:" in r.stdout
+    # the user-space rows follow the boot dumps' (tests/qemu/test_compare_user.py)
+    assert re.search(r"^must \| memtouch@1 +\| /bin/memtouch vma", r.stdout, re.M)
     # Under 160 columns: one block per row, every line within the width
-    # (the saved transcript of the run above, so armmm is not booted again).
+    # (the saved transcripts of the run above, so armmm is not booted again).
     log = TOP / "build" / "compare" / "armmm-vexpress-a9-1G.log"
+    user = TOP / "build" / "compare" / "armmm-user-vexpress-a9-1G.txt"
     r = subprocess.run(["/usr/bin/python3", str(SCRIPTS / "compare-dumps"), "--board",
                         "vexpress-a9", "--mem", "1G", "--zimage", str(zimage), "--width", "100",
-                        "--armmm-log", str(log)], capture_output=True, text=True, timeout=120)
+                        "--armmm-log", str(log), "--armmm-user-dumps", str(user)],
+                       capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
     assert re.search(r"^must  memblock\.memory / regions\n +Linux +0x60000000", r.stdout, re.M)
     assert max(len(line) for line in r.stdout.splitlines()) <= 100
     assert "\033[" not in r.stdout            # no colour when piped
+    assert re.search(r"^must  memtouch@1 / \[heap\] smaps\n +Linux +Rss=", r.stdout, re.M)
 
 
 def test_linux_reference_facts():

@@ -118,6 +118,13 @@ int strcmp(const char *a, const char *b)
 	return (unsigned char)*a - (unsigned char)*b;
 }
 
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n && *a && *a == *b; n--)
+		a++, b++;
+	return n ? (unsigned char)*a - (unsigned char)*b : 0;
+}
+
 size_t strlen(const char *s)
 {
 	size_t n = 0;

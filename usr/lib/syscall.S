@@ -11,10 +11,13 @@
  */
 #define __NR_exit		1
 #define __NR_write		4
+#define __NR_open		5
+#define __NR_close		6
 #define __NR_getpid		20
 #define __NR_kill		37
 #define __NR_brk		45
 #define __NR_munmap		91
+#define __NR_wait4		114
 #define __NR_mprotect		125
 #define __NR_mmap2		192
 #define __NR_exit_group		248
@@ -42,6 +45,9 @@
 	syscall4 sys_brk, __NR_brk
 	syscall4 sys_munmap, __NR_munmap
 	syscall4 sys_mprotect, __NR_mprotect
+	syscall4 sys_open, __NR_open
+	syscall4 sys_close, __NR_close
+	syscall4 sys_wait4, __NR_wait4
 
 /*
  * mmap2(addr, len, prot, flags, fd, pgoff): the fifth and sixth arguments

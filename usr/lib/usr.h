@@ -24,6 +24,11 @@
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 
+/* open (arch/arm/include/uapi/asm/fcntl.h, include/uapi/asm-generic/fcntl.h) */
+#define O_WRONLY	00000001
+#define O_CREAT		00000100
+#define O_TRUNC		00001000
+
 /* signals (arch/arm/include/uapi/asm/signal.h) */
 #define SIGKILL		9
 #define SIGSEGV		11
@@ -47,6 +52,9 @@ void sys_exit(int code) __attribute__((__noreturn__));
 void sys_exit_group(int code) __attribute__((__noreturn__));
 long sys_write(int fd, const void *buf, size_t count);
 long sys_getpid(void);
+long sys_open(const char *path, int flags, int mode);
+long sys_close(int fd);
+long sys_wait4(long pid, int *status, int options, void *rusage);
 long sys_kill(long pid, int sig);
 unsigned long sys_brk(unsigned long brk);
 long sys_munmap(void *addr, size_t len);
@@ -62,6 +70,7 @@ unsigned long getauxval(unsigned long type);   /* 0 if absent, as glibc */
 /* print.c: %s %c %d %u %x %lx %ld %lu %p %%, output with one write(1) */
 int printf(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
 size_t strlen(const char *s);
 void *memset(void *s, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);

@@ -8,9 +8,9 @@
  * (dump_stack_print_info, here show_regs_print_info).
  *
  * Differences from Linux: the sigreturn code sits at offset 0x200 of the
- * signal page (Linux adds a random multiple of 4 up to 0x7fc); there is no
- * vdso, so [sigpage] takes one page where Linux reserves 1 + the vdso's
- * pages (Debian's kernel: [sigpage] then [vvar] and [vdso] above it).
+ * signal page (Linux adds a random multiple of 4 up to 0x7fc). As in
+ * Linux, one hole holds [sigpage] and the vDSO's pages above it ([vvar],
+ * [vdso]: arch/arm/kernel/vdso.c).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -20,6 +20,7 @@
 #include <asm/domain.h>
 #include <asm/ptrace.h>
 #include <asm/elf.h>
+#include <asm/vdso.h>
 #include <asm/processor.h>
 #include <asm/cacheflush.h>
 #include <generated/compile.h>
@@ -172,12 +173,13 @@ static unsigned long sigpage_addr(const struct mm_struct *mm, unsigned int npage
 
 /*
  * arch_setup_additional_pages - map [sigpage] into mm (Linux's, whose
- * sigreturn trampolines the kernel points a signal handler's lr at).
- * The page is the same for every process, mapped r-x.
+ * sigreturn trampolines the kernel points a signal handler's lr at), and
+ * the vDSO above it. The page is the same for every process, mapped r-x.
  */
 int arch_setup_additional_pages(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
+	unsigned int npages = 1 + vdso_pages();
 	unsigned long addr;
 
 	if (!signal_page) {
@@ -187,7 +189,7 @@ int arch_setup_additional_pages(struct mm_struct *mm)
 	if (!signal_page)
 		return -ENOMEM;
 	/* the hint is 0 (see sigpage_addr): the highest hole below mmap_base */
-	addr = get_unmapped_area(mm, sigpage_addr(mm, 1), PAGE_SIZE, 0);
+	addr = get_unmapped_area(mm, sigpage_addr(mm, npages), npages << PAGE_SHIFT, 0);
 	if (IS_ERR_VALUE(addr))
 		return (int)addr;
 	vma = _install_special_mapping(mm, addr, PAGE_SIZE,
@@ -196,5 +198,7 @@ int arch_setup_additional_pages(struct mm_struct *mm)
 	if (IS_ERR_VALUE((unsigned long)vma))
 		return (int)(long)vma;
 	mm->context.sigpage = addr;
+	/* as in Linux, a process without a vDSO still runs: no error here */
+	arm_install_vdso(mm, addr + PAGE_SIZE);
 	return 0;
 }

@@ -16,6 +16,15 @@
  * CONFIG_DEBUG_WX): every run neither read-only nor NX is counted.
  * mark_rodata_ro runs it once at the end of boot; the console's checkwx
  * runs it again, and wxmap makes one such page on purpose.
+ *
+ * Where armmm shows more than Linux 6.1's ARM dump.c:
+ *  - ptdump=phases (boot argument): the tables at each step of boot
+ *    (ptdump_phase; paging_init and mark_rodata_ro call it), all in the
+ *    kernel log, where dmesg replays them and scripts/memmap finds them.
+ *  - `ptdump <pid>` walks a process's pgd, its user half first under a
+ *    "User Space" marker (as x86's current_user file does); user PTE pages
+ *    may be HighMem (CONFIG_HIGHPTE), so they are read through
+ *    pte_offset_map().
  */
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
@@ -24,6 +33,7 @@
 #include <asm/ptdump.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/sched.h>
 #include <linux/shell.h>
 #include <linux/vmalloc.h>
 #include "mm.h"
@@ -199,7 +209,12 @@ static void note_page(struct pg_state *st, unsigned long addr, unsigned int leve
 	}
 }
 
-/* A 2 MiB pgd entry: its PTE page, or its one or two sections. */
+/*
+ * A 2 MiB pgd entry: its PTE page, or its one or two sections. A PTE page
+ * below TASK_SIZE is a process's and may be HighMem: mapped for the walk.
+ * Only swapper's and processes' tables are walked, and swapper's user half
+ * is empty, so pte_offset_map (which needs mem_map) is never used at boot.
+ */
 static void walk_pmd(struct pg_state *st, pmd_t *pmd, unsigned long addr)
 {
 	const char *domain = domain_name(pmd_val(pmd[0]));
@@ -208,28 +223,34 @@ static void walk_pmd(struct pg_state *st, pmd_t *pmd, unsigned long addr)
 	if (pmd_none(pmd[0]) || pmd_leaf(pmd[0])) {
 		note_page(st, addr, LEVEL_SECT, pmd_val(pmd[0]), domain);
 	} else {
-		pte_t *pte = pte_offset_kernel(pmd, 0);
+		bool user = addr < TASK_SIZE;
+		pte_t *pte = user ? pte_offset_map(pmd, addr) : pte_offset_kernel(pmd, 0);
 
 		for (i = 0; i < PTRS_PER_PTE; i++)
 			note_page(st, addr + i * PAGE_SIZE, LEVEL_PTE, pte_val(pte[i]), domain);
+		if (user)
+			pte_unmap(pte);
 	}
 	if (pmd_leaf(pmd[1]))
 		note_page(st, addr + SECTION_SIZE, LEVEL_SECT, pmd_val(pmd[1]),
 			  domain_name(pmd_val(pmd[1])));
 }
 
-static void walk_pgd(struct pg_state *st)
+static void walk_pgd(struct pg_state *st, pgd_t *pgd)
 {
 	unsigned int i;
 
 	for (i = 0; i < PTRS_PER_PGD; i++)
-		walk_pmd(st, (pmd_t *)&swapper_pg_dir[i], (unsigned long)i << PGDIR_SHIFT);
+		walk_pmd(st, (pmd_t *)&pgd[i], (unsigned long)i << PGDIR_SHIFT);
 	note_page(st, 0, LEVEL_NONE, 0, NULL);
 }
 
-int ptdump_show(struct seq_file *m, void *unused)
+/* Dump pgd (swapper_pg_dir or a process's) with Linux's markers; user:
+ * a process's table, whose first run is under "User Space". */
+static void ptdump_walk(struct seq_file *m, pgd_t *pgd, bool user)
 {
 	const struct addr_marker markers[] = {
+		{ 0,                          "User Space" },
 		{ MODULES_VADDR,              "Modules" },
 		{ PAGE_OFFSET,                "Kernel Mapping" },
 		{ VMALLOC_START,              "vmalloc() Area" },
@@ -239,10 +260,15 @@ int ptdump_show(struct seq_file *m, void *unused)
 		{ VECTORS_BASE + PAGE_SIZE * 2, "Vectors End" },
 		{ ~0UL,                       NULL },
 	};
-	struct pg_state st = { .seq = m, .marker = markers };
+	struct pg_state st = { .seq = m, .marker = user ? markers : markers + 1 };
 
+	walk_pgd(&st, pgd);
+}
+
+int ptdump_show(struct seq_file *m, void *unused)
+{
 	(void)unused;
-	walk_pgd(&st);
+	ptdump_walk(m, swapper_pg_dir, false);
 	return 0;
 }
 
@@ -257,27 +283,78 @@ void ptdump_check_wx(void)
 	const struct addr_marker markers[] = { { 0, NULL }, { ~0UL, NULL } };
 	struct pg_state st = { .marker = markers, .check_wx = true };
 
-	walk_pgd(&st);
+	walk_pgd(&st, swapper_pg_dir);
 	if (st.wx_pages)
 		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found\n", st.wx_pages);
 	else
 		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
 }
 
-static void printk_write(struct seq_file *m, const char *s, size_t n)
+/* Straight to the console, like `cat`: no timestamps, not in the log. */
+static void con_seq_write(struct seq_file *m, const char *s, size_t n)
+{
+	(void)m;
+	con_printf("%.*s", (int)n, s);
+}
+
+/* Into the kernel log (and so to the console, timestamped), for dmesg. */
+static void printk_seq_write(struct seq_file *m, const char *s, size_t n)
 {
 	(void)m;
 	printk("%.*s", (int)n, s);
 }
 
-void ptdump_printk(void)
+/**
+ * ptdump_phase - the kernel's tables at one step of boot (ptdump=phases)
+ * @title: what the log line says: "as head.S left them", "after <step>"
+ *         (the step named as Linux names the function that just ran)
+ *
+ * A titled line, then the table in kernel_page_tables' format, all in the
+ * kernel log: `dmesg` at the prompt replays every snapshot, and
+ * scripts/memmap cuts its frames out of that (collect.phase_frames).
+ * Not __init: mark_rodata_ro calls it after free_initmem. Nothing without
+ * the boot argument.
+ */
+void ptdump_phase(const char *title)
 {
-	struct seq_file m = { .write = printk_write };
+	struct seq_file m = { .write = printk_seq_write };
 
+	if (!ptdump_phases)
+		return;
+	pr_info("ptdump: page tables %s:\n", title);
 	ptdump_show(&m, NULL);
 }
 
 DUMP_FILE(kernel_page_tables, "/sys/kernel/debug/kernel_page_tables", ptdump_show, NULL);
+
+/*
+ * ptdump [<pid>]: kernel_page_tables, or the whole table a process runs on:
+ * its user mappings (under "User Space"), then the kernel half that
+ * pgd_alloc copied from swapper_pg_dir.
+ */
+static void cmd_ptdump(int argc, char **argv)
+{
+	struct seq_file m = { .write = con_seq_write };
+	struct task_struct *task;
+	unsigned int pid;
+
+	if (!shell_nargs(argc, argv, 0, 1, "ptdump [<pid>]"))
+		return;
+	if (argc == 1) {
+		ptdump_show(&m, NULL);
+		return;
+	}
+	if (!shell_arg_uint(argv[0], "pid", argv[1], 1, 0x7fffffff, &pid))
+		return;
+	task = find_task_by_vpid(pid);
+	if (!task || !task->mm) {
+		con_printf("Error: ptdump: no process with pid %u\n", pid);
+		return;
+	}
+	ptdump_walk(&m, task->mm->pgd, true);
+}
+SHELL_CMD(ptdump, "ptdump [<pid>]: kernel_page_tables, or a process's tables, user half first",
+	  cmd_ptdump);
 
 static void cmd_checkwx(int argc, char **argv)
 {

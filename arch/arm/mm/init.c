@@ -221,6 +221,7 @@ void mark_rodata_ro(void)
 {
 	set_section_perms(ro_perms, ARRAY_SIZE(ro_perms));
 	debug_checkwx();
+	ptdump_phase("after mark_rodata_ro");   /* ptdump=phases */
 }
 
 /* The NX half, before init is freed (Linux fix_kernmem_perms). */

@@ -568,14 +568,6 @@ static void __init kmap_init(void)
 	local_flush_tlb_all();
 }
 
-static void __init ptdump_phase(const char *phase)
-{
-	if (!ptdump_phases)
-		return;
-	pr_info("ptdump: page tables %s:\n", phase);
-	ptdump_printk();
-}
-
 /**
  * paging_init - set up the kernel's page tables
  *
@@ -588,7 +580,7 @@ void __init paging_init(void)
 {
 	void *zero_page;
 
-	ptdump_phase("as head.S left them");
+	ptdump_phase("as head.S left them");        /* ptdump=phases */
 	prepare_page_table();
 	ptdump_phase("after prepare_page_table");
 	map_lowmem();

@@ -16,7 +16,7 @@ char _text[1], __init_end[1];
 phys_addr_t __atags_pointer;
 pte_t *pkmap_page_table;
 
-void ptdump_printk(void) { abort(); }
+void ptdump_phase(const char *title) { (void)title; abort(); }
 unsigned long long memparse(const char *s, char **end) { (void)s, (void)end; abort(); }
 void early_trap_init_vectors(void *vectors) { (void)vectors; abort(); }
 int early_io_pages(struct map_desc *io, int max) { (void)io, (void)max; abort(); }

@@ -6,8 +6,9 @@ struct seq_file;
 
 /* /sys/kernel/debug/kernel_page_tables, Linux 6.1's format. */
 int ptdump_show(struct seq_file *m, void *unused);
-/* The same, into the kernel log (the ptdump=phases snapshots). */
-void ptdump_printk(void);
+/* With ptdump=phases: the tables at one step of boot, in the kernel log
+ * after "ptdump: page tables <title>:" (dump.c). */
+void ptdump_phase(const char *title);
 extern bool ptdump_phases;
 
 /*

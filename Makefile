@@ -83,6 +83,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
           kernel/fork.o kernel/exit.o kernel/signal.o kernel/sched/core.o kernel/sys.o \
           kernel/shell_jobs.o fs/read_write.o fs/exec.o fs/binfmt_elf.o arch/arm/kernel/elf.o \
           arch/arm/kernel/phys2virt.o arch/arm/kernel/setup.o arch/arm/kernel/traps.o arch/arm/kernel/process.o \
+          arch/arm/kernel/stacktrace.o \
           arch/arm/mm/early_io.o arch/arm/mm/pgd-decode.o arch/arm/mm/mmu.o \
           arch/arm/mm/pte-v7.o arch/arm/mm/dump.o arch/arm/mm/vtop.o arch/arm/mm/fault.o \
           init/main.o kernel/panic.o kernel/printk.o kernel/reboot.o kernel/shell.o kernel/shell_args.o kernel/shell_line.o \
@@ -97,7 +98,8 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
           init/initramfs.o usr/initramfs_data.o \
           mm/mmap.o mm/mmap_mm.o mm/mprotect.o mm/memory.o mm/memory_zap.o mm/filemap.o \
           mm/rmap.o mm/fault_trace.o arch/arm/mm/pgd.o arch/arm/mm/context.o arch/arm/mm/extable.o \
-          fs/proc/base.o fs/proc/task_mmu.o fs/proc/array.o mm/pagewalk.o kernel/shell_echo.o
+          fs/proc/base.o fs/proc/task_mmu.o fs/proc/array.o mm/pagewalk.o kernel/shell_echo.o \
+          kernel/shell_ps.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
                        mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o \
                        arch/arm/lib/uaccess_test.o
@@ -144,6 +146,15 @@ $(O)/%.o: %.S $(GEN)
 $(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(GEN)
 	@mkdir -p $(@D)
 	$(CC) $(FDT_CFLAGS) -c -o $@ $<
+
+# The fault path keeps one frame per step (handle_pte_fault, do_anonymous_page,
+# do_wp_page, ...), so `fault_trace bt` and gdb's bt name each of them: GCC
+# would otherwise fold these static functions into handle_mm_fault, or
+# leave a step out of the chain by jumping to the next (a sibling call), or
+# rename one for a constant argument (handle_pte_fault.constprop.0).
+$(O)/mm/memory.o: CFLAGS += -fno-inline-functions-called-once -fno-inline-small-functions \
+	-fno-optimize-sibling-calls -fno-ipa-cp \
+	-fno-inline-functions
 
 # Code that runs before the MMU is on must not hold absolute addresses.
 # fdt_earlycon.c runs there whole (head.S, MMU off): position independent,

@@ -85,6 +85,7 @@ void zone_pcp_update(struct zone *zone, int cpu_online);
 /* Pages on the per-CPU lists of one zone, or of all of them. */
 unsigned long zone_pcp_count(const struct zone *zone);
 unsigned long nr_free_pcp_pages(void);
+int page_pcp_pindex(const struct page *page);
 
 /*
  * An observer of the buddy allocator, for learners (the console's
@@ -101,6 +102,11 @@ extern buddy_trace_fn buddy_trace;
 
 /* mm/debug.c: the names of the set GFP flags, joined by '|' (Linux's %pGg). */
 int format_gfp_flags(char *buf, int size, gfp_t gfp);
+/* mm/debug.c: dump_page through a printf of one's choice (the console's
+ * `page` uses con_printf), and whether mapping/index are live. */
+typedef int (*dump_printf_t)(const char *fmt, ...);
+void __dump_page(struct page *page, const char *reason, dump_printf_t out);
+bool page_user_layout(struct page *page);
 
 /* mm/show_mem.c: Mem-Info for the zones up to max_zone_idx (Linux __show_mem). */
 void show_mem(int max_zone_idx);

@@ -2,7 +2,8 @@
  * mm/page_alloc_debug.c - the buddy allocator, shown to a learner: the
  * console commands `alloc` and `free` print every block taken, split,
  * stolen, merged and put back, with the zone's /proc/buddyinfo line
- * before and after. (The boot argument `bench` is mm/bench.c.)
+ * before and after. `page <pfn>` shows one struct page (dump_page) and
+ * which of its lives it is in. (The boot argument `bench` is mm/bench.c.)
  *
  *   armmm# alloc 4                                (vexpress-a9, 512M, fresh boot)
  *   before: Node 0, zone   Normal      1      2      3      4      4      4 ...
@@ -28,6 +29,7 @@
 #include <linux/seq_file.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
+#include <asm/pgtable.h>
 #include "internal.h"
 
 static const char * const trace_words[][2] = {
@@ -184,3 +186,66 @@ static void cmd_drain(int argc, char **argv)
 		show_zone_line("after: ", zone, true);
 }
 SHELL_CMD(drain, "drain: give the per-CPU page lists back to the buddy allocator", cmd_drain);
+
+/* ---- page <pfn>: one struct page, and which of its lives it is in ---------- */
+
+/* The union member of struct page that is live, in words (mm_types.h). */
+static void page_what(struct page *page)
+{
+	struct page *head = compound_head(page);
+	int pindex;
+
+	if (page != head)
+		con_printf("what: a tail page of a compound page of order %u: compound_head "
+			   "points at pfn 0x%lx (its bit 0 says \"tail\")\n",
+			   compound_order(head), page_to_pfn(head));
+	else if (PageBuddy(page))
+		con_printf("what: free, the head of a block of order %lu on free_area[%lu] "
+			   "(page_type buddy; private holds the order)\n", page->private, page->private);
+	else if (PageSlab(page))
+		con_printf("what: a slab of %s: %u of %u objects in use (page_type slab; "
+			   "slab_cache, freelist, inuse/objects in the middle words)\n",
+			   page->slab_cache->name, page->inuse, page->objects);
+	else if (PageReserved(page))
+		con_printf("what: reserved: memblock kept it from the buddy allocator (the "
+			   "kernel image, swapper_pg_dir, mem_map, the DTB, ...)\n");
+	else if (page == ZERO_PAGE(0))
+		con_printf("what: the zero page (empty_zero_page): every read fault on "
+			   "untouched anonymous memory maps it read-only\n");
+	else if (page_user_layout(page) && PageAnon(page))
+		con_printf("what: anonymous, mapped %d time%s: mapping has PAGE_MAPPING_ANON "
+			   "(Linux ors it into the anon_vma; armmm keeps no reverse map, "
+			   "mm/rmap.c), index its page offset\n", page_mapcount(page),
+			   page_mapcount(page) == 1 ? "" : "s");
+	else if (page_user_layout(page))
+		con_printf("what: a page-cache page (the archive's file at mapping), page %lu of "
+			   "the file, mapped %d time%s\n", page->index, page_mapcount(page),
+			   page_mapcount(page) == 1 ? "" : "s");
+	else if (!page_ref_count(page) && (pindex = page_pcp_pindex(page)) >= 0)
+		con_printf("what: free, on the per-CPU list of order %u (%s): not PageBuddy, on no "
+			   "free list; index holds the migratetype it goes back to\n",
+			   pindex_to_order((unsigned int)pindex),
+			   migratetype_names[get_pcppage_migratetype(page)]);
+	else if (!page_ref_count(page))
+		con_printf("what: free, inside a free block (only a block's head is on a list)\n");
+	else
+		con_printf("what: allocated to the kernel (alloc_pages: a page table, a "
+			   "vmalloc or kmap page, a large kmalloc ...): struct page does not say which\n");
+}
+
+static void cmd_page(int argc, char **argv)
+{
+	unsigned long pfn;
+
+	if (!shell_nargs(argc, argv, 1, 1, "page <pfn>  (hex, as alloc, vtop and ptdump print it)") ||
+	    !shell_arg_hex(argv[0], "pfn", argv[1], &pfn))
+		return;
+	if (!pfn_valid(pfn)) {
+		con_printf("Error: page: pfn 0x%lx has no struct page: RAM is pfn 0x%lx-0x%lx\n",
+			   pfn, ARCH_PFN_OFFSET, max_pfn - 1);
+		return;
+	}
+	__dump_page(pfn_to_page(pfn), NULL, con_printf);
+	page_what(pfn_to_page(pfn));
+}
+SHELL_CMD(page, "page <pfn>: the struct page of a pfn, its flags, and what it is", cmd_page);

@@ -360,6 +360,24 @@ unsigned long zone_pcp_count(const struct zone *zone)
 	return zone->per_cpu_pageset ? (unsigned long)zone->per_cpu_pageset->count : 0;
 }
 
+/*
+ * page_pcp_pindex - which of its zone's per-CPU lists holds page (as a
+ * block's first page), or -1 (for the console's `page`; a walk of at most
+ * high entries).
+ */
+int page_pcp_pindex(const struct page *page)
+{
+	const struct per_cpu_pages *pcp = page_zone(page)->per_cpu_pageset;
+	const struct page *p;
+	int pindex;
+
+	for (pindex = 0; pindex < NR_PCP_LISTS; pindex++)
+		list_for_each_entry(p, &pcp->lists[pindex], lru)
+			if (p == page)
+				return pindex;
+	return -1;
+}
+
 /* Linux show_free_areas' free_pcp: every populated zone's lists. */
 unsigned long nr_free_pcp_pages(void)
 {

@@ -377,11 +377,12 @@ void free_pgtables(struct mm_struct *mm, struct vm_area_struct *vma,
 pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr);
 /* 64 KiB: the window do_read_fault maps at once (Linux fault_around_bytes). */
 extern unsigned long fault_around_bytes;
-/* Print every user fault (boot argument fault_trace, console fault_trace on|off). */
+/* Print every user fault (boot argument fault_trace, console fault_trace on|off|bt). */
 extern bool fault_trace;
 /* arch/arm/mm/fault.c tells the trace what the CPU reported for the next fault. */
 void fault_trace_cpu(unsigned int fsr, const char *fsr_name);
-/* The boot argument: "fault_trace", "fault_trace=1" on, "fault_trace=0" off. */
+/* The boot argument: "fault_trace", "fault_trace=1" on, "fault_trace=bt" on with call
+ * chains, "fault_trace=0" off. */
 int setup_fault_trace(const char *value);
 
 /* ---- mm/filemap.c (the archive's page cache, modelled as tmpfs) ---- */

@@ -95,3 +95,50 @@ def test_young_faults_after_clear_refs(boot, board):
     con.run("fault_trace off")
     out = con.run("fg")
     assert "memtouch: done" in out and not traces(out), out
+
+
+CALLS_RE = re.compile(r"^(?:\[[ 0-9.]+\] )?\s+calls (.+)$", re.M)
+
+
+def test_call_chains(boot, board):
+    """`fault_trace bt` adds the call chain that chose each handler,
+    outermost first: a data abort from user mode enters through __dabt_usr
+    and do_DataAbort, an instruction fetch through __pabt_usr and
+    do_PrefetchAbort; every chain runs do_page_fault > handle_mm_fault >
+    __handle_mm_fault > handle_pte_fault and ends in the handler the
+    trace's line names (wp_page_copy under do_wp_page for the zero page's
+    copy); exec's own faults come through get_user_pages_remote."""
+    con = boot(board, mem="512M", bootargs="console=ttyAMA0")
+    assert "on, with call chains" in con.run("fault_trace bt")
+    out = con.run("/bin/zero") + con.run("fg")
+    chains = [c.split(" > ") for c in CALLS_RE.findall(out)]
+    t = traces(out)
+    assert len(chains) == len(t) >= 4, out
+    middle = ["handle_mm_fault", "__handle_mm_fault", "handle_pte_fault"]
+    for tr, ch in zip(t, chains):
+        i = ch.index("handle_mm_fault")
+        assert ch[i:i + 3] == middle, ch
+        handler = tr["handler"].split(" ")[0]
+        if handler == "young":
+            assert ch[-1] == "handle_pte_fault", ch
+        elif tr["handler"] == "do_wp_page (zero page)":
+            assert ch[-2:] == ["do_wp_page", "wp_page_copy"], ch
+        else:
+            assert ch[-1] == handler, (tr, ch)
+        if tr["fsr"] is None:                           # gup: exec writing the stack
+            assert ch[i - 1] == "get_user_pages_remote" and "kernel_execve_task" in ch, ch
+        elif tr["access"] == "exec":
+            assert ch[:i] == ["__pabt_usr", "do_PrefetchAbort", "do_page_fault"], ch
+        else:
+            assert ch[:i] == ["__dabt_usr", "do_DataAbort", "do_page_fault"], ch
+    assert any(tr["fsr"] is None for tr in t) and any(tr["access"] == "exec" for tr in t)
+    assert con.run("fault_trace on").strip().endswith("fault_trace: on")
+    # a SIGSEGV's abort never reaches handle_mm_fault: the next exec's
+    # faults on the new stack are still the kernel's (gup), not that abort's
+    assert "Segmentation fault" in con.run("/bin/fault null")
+    out = con.run("/bin/hello")
+    t = traces(out)
+    assert t and not CALLS_RE.search(out)
+    assert t[0]["comm"] == "swapper/0" and t[0]["fsr"] is None, out
+    con.allow("Error: ")
+    assert "say on, bt or off, not 'x'" in con.run("fault_trace x")

@@ -184,3 +184,62 @@ def test_alloc_free_commands(boot):
     assert re.search(r"^  put +Normal +pfn", text, re.M)
     assert re.search(r"per-CPU lists: count 0 high \d+ batch \d+", text.split("after:")[-1])
     assert con.run("cat /proc/buddyinfo") == before
+
+
+def page_cmd(con, pfn):
+    """`page <pfn>`: (the raw words, flags word, the "what:" line)."""
+    text = con.run(f"page {pfn:x}")
+    m = re.search(r"^page:[0-9a-f]{8} refcount:(-?\d+) mapcount:(-?\d+) mapping:([0-9a-f]{8}) "
+                  rf"index:0x([0-9a-f]+) pfn:0x{pfn:x}\n(anon )?flags: 0x([0-9a-f]+)\(([^)]*)\)\n"
+                  r"raw: ((?:[0-9a-f]{8} ?){8})\nwhat: (.*)$", text, re.M)
+    assert m, text
+    raw = [int(w, 16) for w in m[8].split()]
+    assert int(m[6], 16) == raw[0]                     # flags is the first word
+    assert int(m[1]) == raw[7]                         # _refcount is the last word
+    return m, raw
+
+
+def test_page_command_tells_the_lives_of_struct_page(boot):
+    """`page <pfn>` prints dump_page in Linux 6.1's format and which member
+    of struct page's union is live: a page on a per-CPU list, a free block's
+    head (page_type buddy, private = order), an allocated page, a slab (its cache and counts), a
+    reserved page, a page-cache page and an anonymous page of a process."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    text = con.run("alloc 0")
+    pfn = int(re.search(r"= pfn 0x([0-9a-f]+)", text)[1], 16)
+    m, raw = page_cmd(con, pfn)
+    assert m[9].startswith("allocated to the kernel") and raw[6] == 0xffffffff
+    con.run(f"free {pfn:x} 0")
+    # an order-0 free parks the page on its per-CPU list: free, yet no buddy
+    m, raw = page_cmd(con, pfn)
+    assert m[9].startswith("free, on the per-CPU list of order 0 (Unmovable)"), m[9]
+    assert raw[6] == 0xffffffff and int(m[1]) == 0 and int(m[4], 16) == 0   # index: Unmovable
+    con.run("drain")
+    m, raw = page_cmd(con, pfn)
+    assert "free" in m[9] and (raw[6] >> 24 == 0xf0 or "inside a free block" in m[9])
+    head = re.search(r"order (\d+) on free_area\[(\d+)\]", m[9])
+    if head:                                           # buddy head: private = order
+        assert int(head[1]) == raw[3] == int(head[2])
+    text = con.run("kmalloc 64")
+    slab = int(re.search(r"slab page: pfn 0x([0-9a-f]+), order 0, inuse (\d+)/(\d+)", text)[1], 16)
+    inuse, objects = re.search(r"inuse (\d+)/(\d+)", text).groups()
+    m, raw = page_cmd(con, slab)
+    assert m[9].startswith(f"a slab of kmalloc-64: {inuse} of {objects} objects in use")
+    assert raw[6] >> 24 == 0xf5 and raw[5] == int(objects) << 16 | int(inuse)
+    # the page directory's first page: memblock reserved it
+    m, raw = page_cmd(con, 0x60004)
+    assert "reserved" in m[7] and m[9].startswith("reserved: memblock kept it")
+    # a process: its text is a page-cache page, its written mmap page anonymous
+    con.run("STOP_AT=start,exit /bin/memtouch")
+    con.run("fg 1")
+    for va, kind in (("10000", "a page-cache page"), ("b6ff1000", "anonymous, mapped 1 time:")):
+        text = con.run(f"vtop 1 {va}")
+        pfn = int(re.search(r"^  page: pfn 0x([0-9a-f]+)", text, re.M)[1], 16)
+        m, raw = page_cmd(con, pfn)
+        assert m[9].startswith(kind), m[9]
+        assert int(m[3], 16) == raw[3] != 0 and int(m[4], 16) == raw[4]
+        assert (m[5] == "anon ") == kind.startswith("anon") == bool(raw[3] & 1)
+        assert "uptodate" in m[7] and int(m[2]) == 1 and raw[6] == 0   # _mapcount 0: one
+    con.allow("Error: ")
+    text = con.run("page 1")
+    assert "Error: page: pfn 0x1 has no struct page: RAM is pfn 0x60000-0x7ffff" in text

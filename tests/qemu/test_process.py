@@ -184,3 +184,32 @@ def test_kill_arguments(con):
     assert con.run("jobs").strip() == "[1] Stopped  /bin/zero"
     assert con.run("kill -CONT 1").strip() == "[1] Terminated  /bin/zero"
     assert con.run("jobs").strip() == ""
+
+
+PS_RE = re.compile(r"^ +(\d+) ([RTZ]) (\S+) +(\S+) +(\S+) +([0-9a-f]{8}) +(\d+)$", re.M)
+
+
+def test_ps_kernel_thread_has_no_mm(boot, zimage):
+    """`ps`: the console task is a kernel thread (mm NULL, shown in
+    brackets, running on init_mm's swapper_pg_dir with ASID 0); each
+    stopped process has its own mm, pgd and ASID, all different."""
+    con = boot("vexpress-a9", mem="512M", bootargs="console=ttyAMA0")
+    con.run("STOP_AT=start /bin/hello")
+    con.run("STOP_AT=start /bin/memtouch")
+    rows = PS_RE.findall(con.run("ps"))
+    assert [r[:3] for r in rows] == [("0", "R", "[swapper/0]"), ("1", "T", "hello"),
+                                     ("2", "T", "memtouch")], rows
+    swapper = rows[0]
+    sysmap = {f[2]: int(f[0], 16) for f in
+              (ln.split() for ln in (zimage.parent / "System.map").read_text().splitlines())
+              if len(f) == 3}
+    assert swapper[3:5] == ("-", "init_mm") and swapper[6] == "0"
+    assert int(swapper[5], 16) == sysmap["swapper_pg_dir"]
+    for pid, _, _, mm, active, pgd, asid in rows[1:]:
+        assert mm == active != "-" and int(asid) > 0
+        text = con.run(f"vtop {pid} 10000")
+        assert f"of mm pgd 0x{pgd}" in text, text
+    assert len({r[3] for r in rows[1:]}) == len({r[5] for r in rows[1:]}) == \
+        len({r[6] for r in rows[1:]}) == 2
+    con.run("fg 1")
+    con.run("fg 2")

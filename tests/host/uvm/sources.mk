@@ -8,4 +8,4 @@ SRCS := mm/memory.c mm/memory_zap.c mm/mmap.c mm/mmap_mm.c mm/mprotect.c mm/file
         mm/fault_trace.c arch/arm/mm/pgd.c arch/arm/mm/context.c arch/arm/mm/pte-v7.c arch/arm/mm/mmu.c \
         mm/page_alloc.c mm/page_alloc_pcp.c mm/debug.c mm/show_mem.c mm/mm_init.c mm/memblock.c mm/memblock_iter.c \
         mm/memblock_alloc.c mm/memblock_query.c mm/memblock_debug.c mm/slub.c mm/slub_debug.c lib/reciprocal_div.c \
-        mm/slab_common.c lib/seq_file.c
+        mm/slab_common.c lib/seq_file.c tests/host/stubs/stacktrace.c

@@ -8,7 +8,8 @@
  *   PT_LOAD RW   -> do_mmap(file, MAP_PRIVATE | MAP_FIXED)   data, rw-p
  *                   padzero: the rest of its last file page cleared
  *                   vm_brk_flags: the bss pages past it, anonymous
- *   mm->start_brk = mm->brk = the page after the bss
+ *   mm->start_brk = mm->brk = the page after the bss (randomize_va_space
+ *                   2: a random page up to 32 MiB above it, mm/util.c)
  *   [sigpage], then argc/argv/envp/auxv on the stack, then start_thread
  *
  * Differences from Linux:
@@ -36,6 +37,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/binfmts.h>
+#include <linux/random.h>
 #include <asm/elf.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -305,25 +307,6 @@ static int map_segments(struct linux_binprm *bprm, struct elf_load *l)
 
 /* ---- the stack's tables ---- */
 
-/* xorshift128+: AT_RANDOM's bytes (see the header comment). */
-static void elf_random_bytes(void *buf, size_t n)
-{
-	static u64 s0 = 0x243f6a8885a308d3ULL, s1 = 0x13198a2e03707344ULL;
-	u8 *out = buf;
-
-	while (n) {
-		u64 x = s0, y = s1, r;
-		size_t i;
-
-		s0 = y;
-		x ^= x << 23;
-		s1 = x ^ y ^ (x >> 17) ^ (y >> 26);
-		r = s1 + y;
-		for (i = 0; i < 8 && n; i++, n--)
-			*out++ = (u8)(r >> (8 * i));
-	}
-}
-
 /* Words written upwards into the new stack, a buffer at a time. */
 struct stack_writer {
 	struct mm_struct *mm;
@@ -408,7 +391,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_load *l
 	struct mm_struct *mm = bprm->mm;
 	static struct stack_writer w;           /* 280 bytes: off the 8 KiB stack */
 	elf_addr_t auxv[AT_VECTOR_WORDS];
-	unsigned long p = bprm->p & ~0xfUL;     /* arch_align_stack */
+	unsigned long p = arch_align_stack(bprm->p);
 	unsigned long u_platform, u_rand, sp, items, str;
 	u8 rand[16];
 	struct vm_area_struct *vma;
@@ -417,7 +400,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_load *l
 	p -= sizeof(ELF_PLATFORM);
 	u_platform = p;
 	err = copy_to_new_mm(mm, u_platform, ELF_PLATFORM, sizeof(ELF_PLATFORM));
-	elf_random_bytes(rand, sizeof(rand));
+	get_random_bytes(rand, sizeof(rand));
 	p -= sizeof(rand);
 	u_rand = p;
 	if (!err)
@@ -457,7 +440,7 @@ static int load_elf_layout(struct linux_binprm *bprm, struct elf_load *l)
 	int err;
 
 	setup_new_exec(bprm);
-	err = setup_arg_pages(bprm, STACK_TOP, l->executable_stack);
+	err = setup_arg_pages(bprm, bprm->stack_top, l->executable_stack);
 	if (!err)
 		err = map_segments(bprm, l);
 	if (!err)
@@ -471,6 +454,9 @@ static int load_elf_layout(struct linux_binprm *bprm, struct elf_load *l)
 	mm->start_data = l->start_data;
 	mm->end_data = l->end_data;
 	mm->start_stack = bprm->p;
+	/* randomize_va_space 2: the heap starts up to 32 MiB above the bss */
+	if ((bprm->task->flags & PF_RANDOMIZE) && randomize_va_space > 1)
+		mm->brk = mm->start_brk = arch_randomize_brk(mm);
 	start_thread(task_pt_regs(bprm->task), l->ex.e_entry, bprm->p);
 	return 0;
 }

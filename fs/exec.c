@@ -125,7 +125,18 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 		mmput(mm);
 		return -ENOMEM;
 	}
-	vma->vm_end = STACK_TOP_MAX;
+	/*
+	 * Linux builds the stack at STACK_TOP_MAX and setup_arg_pages moves
+	 * it down to randomize_stack_top(STACK_TOP); armmm decides
+	 * PF_RANDOMIZE here (Linux: load_elf_binary) and copies the strings
+	 * to that final place at once: the same pages, nothing to move.
+	 */
+	if (randomize_va_space)
+		bprm->task->flags |= PF_RANDOMIZE;
+	else
+		bprm->task->flags &= ~PF_RANDOMIZE;
+	bprm->stack_top = randomize_stack_top(bprm->task, STACK_TOP_MAX);
+	vma->vm_end = bprm->stack_top;
 	vma->vm_start = vma->vm_end - PAGE_SIZE;
 	vma->vm_flags = VM_STACK_FLAGS | VM_STACK_INCOMPLETE_SETUP;
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
@@ -246,22 +257,23 @@ static const char *kbasename(const char *path)
 
 /*
  * setup_new_exec - the parts of Linux's begin_new_exec/setup_new_exec that
- * concern a task nobody has run: its name. (mmap_base, Linux's
- * arch_pick_mmap_layout, is already set by mm_alloc: no randomisation.)
+ * concern a task nobody has run: its mm's layout (arch_pick_mmap_layout:
+ * mmap_base, random with PF_RANDOMIZE) and its name.
  */
 void setup_new_exec(struct linux_binprm *bprm)
 {
 	const char *name = kbasename(bprm->filename);
 	size_t n = strnlen(name, TASK_COMM_LEN - 1);
 
+	arch_pick_mmap_layout(bprm->mm, bprm->task);
 	memset(bprm->task->comm, 0, TASK_COMM_LEN);
 	memcpy(bprm->task->comm, name, n);
 }
 
 /*
  * setup_arg_pages - the stack VMA's final flags and size (Linux
- * setup_arg_pages). The stack already sits at STACK_TOP (no
- * randomisation), so nothing moves (stack_shift is 0). It then grows by
+ * setup_arg_pages). The stack already sits at its top (bprm_mm_init
+ * chose it), so nothing moves (stack_shift is 0). It then grows by
  * 128 KiB below its current start (stack_expand), capped by the rlimit,
  * so the program's first pages of stack need no growing.
  */
@@ -271,10 +283,13 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_top, int exec
 	struct mm_struct *mm = bprm->mm;
 	unsigned long vm_flags, stack_base, stack_size, rlim_stack;
 
-	stack_top = PAGE_ALIGN(stack_top & ~0xfUL);     /* arch_align_stack, no randomisation */
+	/* arch_align_stack moves it within its page at most: PAGE_ALIGN undoes that */
+	stack_top = PAGE_ALIGN(stack_top & ~0xfUL);
 	if (vma->vm_end - vma->vm_start >= stack_top)
 		return -ENOMEM;
-	/* stack_shift = vma->vm_end - stack_top = 0: the strings stay put */
+	/* stack_shift = vma->vm_end - stack_top: 0, bprm_mm_init put it there */
+	if (stack_top != vma->vm_end)
+		return -EINVAL;
 	mm->arg_start = bprm->p;
 
 	vm_flags = VM_STACK_FLAGS;

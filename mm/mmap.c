@@ -14,7 +14,8 @@
  *    (mm/rmap.c), so merging never has to compare anon_vmas.
  *  - no locks (one CPU, no preemption), no mempolicy, userfaultfd, memcg,
  *    accounting against overcommit, mlock or RLIMIT_AS/DATA checks.
- *  - randomize_va_space=0: no random mmap_base, stack or brk.
+ *  - the random mmap_base, stack and brk of randomize_va_space are
+ *    mm/util.c's, off by default.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -29,17 +30,21 @@
 /* 256 pages (1 MiB) between a stack and the mapping below (Linux stack_guard_gap). */
 unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 
-/* Linux mmap_base with RLIMIT_STACK 8 MiB, no PF_RANDOMIZE: the gap below
- * STACK_TOP is stack + guard gap, at least 128 MiB: 0xb7000000. */
-unsigned long mmap_base(void)
+/*
+ * Linux mmap_base with RLIMIT_STACK 8 MiB: the gap below STACK_TOP is the
+ * stack, the guard gap and pad (room for the stack's random move), at
+ * least 128 MiB, then rnd lower (arch_mmap_rnd). Without randomisation:
+ * 0xb7000000.
+ */
+unsigned long mmap_base(unsigned long rnd, unsigned long pad)
 {
-	unsigned long gap = RLIMIT_STACK_DEFAULT + stack_guard_gap;
+	unsigned long gap = RLIMIT_STACK_DEFAULT + stack_guard_gap + pad;
 
 	if (gap < MMAP_MIN_GAP)
 		gap = MMAP_MIN_GAP;
 	else if (gap > MMAP_MAX_GAP)
 		gap = MMAP_MAX_GAP;
-	return PAGE_ALIGN(STACK_TOP - gap);
+	return PAGE_ALIGN(STACK_TOP - gap - rnd);
 }
 
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)

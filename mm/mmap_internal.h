@@ -11,7 +11,7 @@
 #define MMAP_MIN_GAP          (128UL << 20)          /* Linux mm/util.c MIN_GAP */
 #define MMAP_MAX_GAP          (STACK_TOP / 6 * 5)    /* MAX_GAP */
 
-unsigned long mmap_base(void);
+unsigned long mmap_base(unsigned long rnd, unsigned long pad);
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,

@@ -42,7 +42,7 @@ struct mm_struct *mm_alloc(void)
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mm_users = 1;
 	mm->mm_count = 1;
-	mm->mmap_base = mmap_base();
+	mm->mmap_base = mmap_base(0, 0);       /* exec may move it: arch_pick_mmap_layout */
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kfree(mm);

@@ -54,6 +54,7 @@ struct linux_binprm {
 	struct mm_struct *mm;           /* the new address space */
 	struct task_struct *task;       /* the process it is for (not current) */
 	unsigned long p;                /* the lowest byte written on the stack so far */
+	unsigned long stack_top;        /* the stack VMA's end: randomize_stack_top(STACK_TOP) */
 	unsigned long argmin;           /* p may not go below this (1/4 of the rlimit) */
 	unsigned long exec;             /* where the file name went (AT_EXECFN) */
 	unsigned long rlim_stack_cur;   /* RLIMIT_STACK: _STK_LIM */

@@ -375,6 +375,19 @@ void free_pgtables(struct mm_struct *mm, struct vm_area_struct *vma,
 		   unsigned long floor, unsigned long ceiling);
 /* The Linux PTE for addr in mm, its PTE page allocated if need be (pte_unmap it). */
 pte_t *get_locked_pte(struct mm_struct *mm, unsigned long addr);
+/*
+ * mm/util.c: randomize_va_space (0, 1 or 2: /proc/sys/kernel/randomize_va_space)
+ * and what exec moves with it. The task is the one exec builds (Linux: current).
+ */
+struct task_struct;
+extern int randomize_va_space;
+unsigned long randomize_stack_top(struct task_struct *p, unsigned long stack_top);
+unsigned long randomize_page(unsigned long start, unsigned long range);
+unsigned long arch_randomize_brk(struct mm_struct *mm);
+void arch_pick_mmap_layout(struct mm_struct *mm, struct task_struct *p);
+/* The boot argument norandmaps (kernel/sysctl.c). */
+int disable_randmaps(const char *value);
+
 /* 64 KiB: the window do_read_fault maps at once (Linux fault_around_bytes). */
 extern unsigned long fault_around_bytes;
 /* Print every user fault (boot argument fault_trace, console fault_trace on|off|bt). */

@@ -32,6 +32,7 @@ struct pt_regs;
 #define EXIT_ZOMBIE     0x0020          /* Z */
 
 #define PF_EXITING      0x00000004      /* in do_exit (Linux's value) */
+#define PF_RANDOMIZE    0x00400000      /* exec randomised its layout (Linux's value) */
 
 /* The registers __switch_to saves (Linux: struct cpu_context_save). */
 struct cpu_context_save {
@@ -50,7 +51,7 @@ struct task_struct {
 	void *stack;                    /* kernel stack, THREAD_SIZE bytes */
 	struct cpu_context_save cpu_context;
 	unsigned long pending;          /* signals sent, bit (sig - 1) */
-	unsigned int flags;             /* PF_EXITING */
+	unsigned int flags;             /* PF_EXITING, PF_RANDOMIZE */
 	unsigned long min_flt, maj_flt; /* faults (mm_account_fault) */
 	struct list_head tasks;         /* on init_task.tasks */
 	char cmdline[128];              /* the console's line (TASK_CMDLINE_LEN) */

@@ -41,6 +41,12 @@ struct dump_file {
 		.path = fpath, .show = fshow, .priv = fpriv };              \
 	static const struct dump_file *dump_file_ptr_##id                   \
 	__attribute__((__used__, __section__(".dump_files"))) = &dump_file_##id
+/* The same for a file `echo VALUE > path` writes through fwrite. */
+#define DUMP_FILE_RW(id, fpath, fshow, fwrite, fpriv)                       \
+	static const struct dump_file dump_file_##id = {                    \
+		.path = fpath, .show = fshow, .write = fwrite, .priv = fpriv }; \
+	static const struct dump_file *dump_file_ptr_##id                   \
+	__attribute__((__used__, __section__(".dump_files"))) = &dump_file_##id
 /*
  * A directory whose files exist only while something does, e.g.
  * /proc/<pid>/...: lookup fills *f for path and returns true, or returns

@@ -435,3 +435,61 @@ def test_fault_trace_zero_page_and_young_faults(con):
     assert traces and all(t[3] == "young" and t[5] == "00000000" for t in traces), out
     assert pgfault(con) - pf0 == len(traces)
     con.run(f"kill -9 {pid}")
+
+
+# ---- randomize_va_space (mm/util.c, kernel/sysctl.c) ----------------------------
+
+MAPS_RE = re.compile(r"^([0-9a-f]{8})-([0-9a-f]{8}) (\S{4}) \S+ \S+ \S+ *(.*)$", re.M)
+STACK_TOP, TASK_SIZE = 0xbf000000, 0xbf000000
+MMAP_BASE = 0xb7000000          # STACK_TOP - 128 MiB (mmap_base's minimum gap)
+
+
+def layout(con, pid):
+    """memtouch at its first own stop: {name: (start, end)}, anon mmap as "mmap"."""
+    con.run("STOP_AT=start /bin/memtouch")
+    out = con.run(f"fg {pid}")
+    mmap, heap = (int(x, 16) for x in re.search(MEMTOUCH_RE, out).groups()[:2])
+    vmas = {}
+    for s, e, perms, name in MAPS_RE.findall(con.run(f"cat /proc/{pid}/maps")):
+        s, e = int(s, 16), int(e, 16)
+        key = name.strip() or ("mmap" if s == mmap else f"anon@{s:x}")
+        vmas[key if key not in vmas else f"{key}@{s:x}"] = (s, e)
+    con.run(f"fg {pid}")
+    return vmas, mmap, heap
+
+
+def test_randomize_va_space(con):
+    """0 (armmm's boot value): two runs have the same layout. 2: the stack
+    top moves down by up to 8 MiB (page aligned), the mmap area by up to
+    256 pages below its room for that, [sigpage]/[vvar]/[vdso] land in
+    the room above the stack, and brk starts up to 32 MiB above the bss;
+    two runs differ. 1: everything but the heap. Bad values are refused
+    and change nothing."""
+    assert con.run("cat /proc/sys/kernel/randomize_va_space").strip() == "0"
+    a, _, heap_a = layout(con, 1)
+    b, _, _ = layout(con, 2)
+    assert a == b and a["[stack]"][1] == STACK_TOP and a["[vdso]"][1] == MMAP_BASE
+    bss_end = heap_a                    # 0: brk starts at the page after the bss
+    assert a["[heap]"][1] == bss_end and a[f"[heap]@{bss_end:x}"][0] == bss_end
+    con.run("echo 2 > /proc/sys/kernel/randomize_va_space")
+    runs = [layout(con, pid) for pid in (3, 4)]
+    for vmas, mmap, heap in runs:
+        top = vmas["[stack]"][1]
+        assert STACK_TOP - (0x7ff << 12) <= top <= STACK_TOP and top % PAGE == 0
+        sig = vmas["[sigpage]"][0]
+        assert top <= sig and vmas["[vdso]"][1] <= TASK_SIZE
+        assert vmas["[vvar]"][0] == sig + PAGE and vmas["[vdso]"][0] == sig + 2 * PAGE
+        # the gap (8 MiB stack + 1 MiB guard + 8 MiB for the stack's move) is
+        # under the 128 MiB minimum: mmap_base is 0xb7000000 - up to 255 pages
+        assert MMAP_BASE - 255 * PAGE <= mmap + 16 * PAGE <= MMAP_BASE
+        assert bss_end <= heap < bss_end + (32 << 20) and heap % PAGE == 0
+        assert vmas["[heap]"][0] == heap
+    assert runs[0][0] != runs[1][0]
+    con.run("echo 1 > /proc/sys/kernel/randomize_va_space")
+    vmas, mmap, heap = layout(con, 5)
+    assert heap == bss_end and vmas["[stack]"][1] < STACK_TOP
+    assert vmas["[sigpage]"][0] >= vmas["[stack]"][1] and runs[1][0]["[stack]"] != vmas["[stack]"]
+    for bad in ("3", "-1", "x"):
+        assert "echo: write error: Invalid argument" in \
+            con.run(f"echo {bad} > /proc/sys/kernel/randomize_va_space")
+    assert con.run("cat /proc/sys/kernel/randomize_va_space").strip() == "1"

@@ -21,6 +21,7 @@
 #include <asm/ptrace.h>
 #include <asm/elf.h>
 #include <asm/vdso.h>
+#include <linux/random.h>
 #include <asm/processor.h>
 #include <asm/cacheflush.h>
 #include <generated/compile.h>
@@ -157,18 +158,34 @@ static struct page *get_signal_page(void)
 
 /*
  * sigpage_addr - Linux's hint: a random page between the stack's top and
- * TASK_SIZE. With the stack at STACK_TOP (no randomisation) there is no
- * room above it, so Linux's hint is 0 and the random offset never matters;
- * the address then comes from the top-down mmap allocator.
+ * TASK_SIZE with room for npages. With the stack at STACK_TOP
+ * (randomize_va_space 0) there is no room above it, so the hint is 0 and
+ * the address comes from the top-down mmap allocator; a randomised stack
+ * leaves up to 8 MiB above it, and [sigpage] lands there.
  */
 static unsigned long sigpage_addr(const struct mm_struct *mm, unsigned int npages)
 {
-	unsigned long first = ALIGN(mm->start_stack, PAGE_SIZE);
+	unsigned long first = PAGE_ALIGN(mm->start_stack);
 	unsigned long last = TASK_SIZE - ((unsigned long)npages << PAGE_SHIFT);
+	unsigned int slots;
 
-	if (first > last)
+	if (first > last)               /* no room after the stack */
 		return 0;
-	return first;           /* Linux: first + (random % slots) pages */
+	if (first == last)              /* just enough room */
+		return first;
+	slots = ((last - first) >> PAGE_SHIFT) + 1;
+	return first + ((unsigned long)(get_random_u32() % slots) << PAGE_SHIFT);
+}
+
+/*
+ * arch_align_stack - the initial stack pointer, moved down by a random
+ * part of a page when randomize_va_space is on, 16-byte aligned (AAPCS).
+ */
+unsigned long arch_align_stack(unsigned long sp)
+{
+	if (randomize_va_space)
+		sp -= get_random_u32() & ~PAGE_MASK;
+	return sp & ~0xfUL;
 }
 
 /*

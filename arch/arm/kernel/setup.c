@@ -179,6 +179,7 @@ static const struct early_param early_params[] __initconst = {
 	{ "ptdump",   early_ptdump, false },
 	{ "slub_debug", setup_slub_debug, true },       /* Linux: a __setup() in mm/slub.c */
 	{ "fault_trace", setup_fault_trace, true },     /* ours: mm/fault_trace.c */
+	{ "norandmaps", disable_randmaps, true },       /* Linux: mm/memory.c, a __setup() */
 };
 
 /* Call the handler of every name=value on the command line that has one,

@@ -81,5 +81,7 @@ void elf_hwcap_init(void);
  * linux_binprm and uses current->mm; here the mm is not current's. */
 struct mm_struct;
 int arch_setup_additional_pages(struct mm_struct *mm);
+/* The initial sp: a random part of a page lower with randomize_va_space (process.c). */
+unsigned long arch_align_stack(unsigned long sp);
 
 #endif

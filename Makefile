@@ -99,7 +99,7 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
           mm/rmap.o mm/fault_trace.o arch/arm/mm/pgd.o arch/arm/mm/context.o arch/arm/mm/extable.o \
           fs/proc/base.o fs/proc/task_mmu.o fs/proc/array.o mm/pagewalk.o kernel/shell_echo.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
-                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o \
+                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o mm/fork_test.o \
                        arch/arm/lib/uaccess_test.o
 obj-$(CONFIG_VDSO) += arch/arm/kernel/vdso.o arch/arm/vdso/vdso.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o

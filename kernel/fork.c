@@ -185,12 +185,13 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
  * the mm, then mm_init's fresh pgd, counters and lists; here mm_alloc's,
  * and the fields that carry over are copied). The child's VmHWM starts at
  * the RSS it inherits, its VmPeak at its VmSize. Return: NULL if out of
- * memory.
+ * memory. (Static in Linux; mm/fork_test.c calls it.)
  */
-static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
 
+	(void)tsk;
 	if (!mm)
 		return NULL;
 	mm->start_code = oldmm->start_code;
@@ -228,7 +229,7 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 		oldmm->mm_users++;              /* mmget */
 		tsk->mm = oldmm;
 	} else {
-		tsk->mm = dup_mm(oldmm);
+		tsk->mm = dup_mm(tsk, oldmm);
 		if (!tsk->mm)
 			return -ENOMEM;
 	}

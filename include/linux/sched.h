@@ -119,6 +119,9 @@ void release_task(struct task_struct *p);
 #define CLONE_VFORK     0x00004000      /* the parent sleeps until the child execs or exits */
 #define CSIGNAL         0x000000ff      /* the signal sent to the parent at exit */
 long kernel_clone(unsigned long clone_flags, unsigned long newsp);
+/* A copy-on-write copy of oldmm for tsk (NULL: no memory); fork's, and
+ * mm/fork_test.c's. */
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
 struct task_struct *job_leader(struct task_struct *p);
 /* exit_mm's mm_release: wake a vfork parent (kernel/fork.c). */
 void mm_release(struct task_struct *tsk);

@@ -333,6 +333,7 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 	if (ptep_set_access_flags(vmf->vma, vmf->address, vmf->pte, entry, 1))
 		update_mmu_cache(vmf->vma, vmf->address, vmf->pte);
 	pte_unmap(vmf->pte);
+	count_vm_event(PGREUSE);
 	return 0;
 }
 

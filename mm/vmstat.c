@@ -259,6 +259,7 @@ static const char * const vm_event_names[] = {
 static const struct { const char *name; enum vm_event_item item; } vm_events_counted[] = {
 	{ "pgalloc_normal", PGALLOC_NORMAL }, { "pgalloc_high", PGALLOC_HIGH },
 	{ "pgfree", PGFREE }, { "pgfault", PGFAULT }, { "pgmajfault", PGMAJFAULT },
+	{ "pgreuse", PGREUSE },
 };
 
 static unsigned long vm_event_value(const char *name)

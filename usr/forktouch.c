@@ -22,10 +22,66 @@
  * The parent, the child gone: writes page 0 and page W again (each is its
  * own now: do_wp_page reuses the page, no copy), checks that none of the
  * child's writes reached it, prints the child's status and exits with it.
+ *
+ * /bin/forktouch vfork: vfork, the child exits 7 at once (it shares our
+ * memory and stack: no stores, as usr/launch.c); then wait4 for it, a
+ * second wait4 with WNOHANG (no children left: -ECHILD), and a clone with
+ * flags armmm does not take (CLONE_THREAD: -EINVAL); exit 7.
  */
 #include "lib/usr.h"
 
 #define CHILD_STATUS	42
+#define VFORK_STATUS	7
+
+#define __NR_vfork	190
+#define __NR_clone	120
+#define CLONE_VM	0x00000100
+#define CLONE_SIGHAND	0x00000800
+#define CLONE_THREAD	0x00010000
+#define SIGCHLD		17
+
+/* vfork; the child exits at once, all in registers (it runs on our stack). */
+static __attribute__((__naked__, __noinline__)) long vfork_exit(void)
+{
+	__asm__ volatile(
+		"push	{r7, lr}\n\t"
+		"mov	r7, %[vfork]\n\t"
+		"svc	#0\n\t"
+		"cmp	r0, #0\n\t"
+		"popne	{r7, pc}\n\t"         /* parent: pid or -errno */
+		"mov	r0, %[status]\n\t"
+		"mov	r7, #1\n\t"           /* exit */
+		"svc	#0\n\t"
+		:: [vfork] "I" (__NR_vfork), [status] "I" (VFORK_STATUS));
+}
+
+/* clone(flags, 0, NULL, 0, NULL) for flags the kernel must refuse. */
+static long bad_clone(unsigned long flags)
+{
+	register long r0 __asm__("r0") = flags;
+	register long r1 __asm__("r1") = 0;
+	register long r7 __asm__("r7") = __NR_clone;
+
+	__asm__ volatile("svc #0" : "+r" (r0) : "r" (r1), "r" (r7) : "memory");
+	return r0;
+}
+
+static int vfork_mode(void)
+{
+	long pid = vfork_exit(), ret;
+	int status = 0;
+
+	if (pid < 0) {
+		printf("forktouch: vfork failed: %ld\n", pid);
+		return 1;
+	}
+	ret = sys_wait4(pid, &status, 0, NULL);
+	printf("forktouch: vfork child %ld: wait4 %ld status 0x%x\n", pid, ret, status);
+	printf("forktouch: wait4 again: %ld\n", sys_wait4(-1, &status, WNOHANG, NULL));
+	printf("forktouch: clone(CLONE_THREAD): %ld\n",
+	       bad_clone(CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | SIGCHLD));
+	return ret == pid ? WEXITSTATUS(status) : 1;
+}
 
 static long arg(int argc, char **argv, int i, long def, long min, long max)
 {
@@ -60,13 +116,15 @@ child(volatile unsigned char *map, long w, long r)
 
 int main(int argc, char **argv, char **envp)
 {
-	long n = arg(argc, argv, 1, 8, 2, 256);
-	long w = arg(argc, argv, 2, 3, 0, n - 1);
-	long r = arg(argc, argv, 3, 2, 0, n - 1 - w);
 	volatile unsigned char *map;
-	long pid, ret, i;
+	long n, w, r, pid, ret, i;
 	int status = 0;
 
+	if (argc > 1 && !strcmp(argv[1], "vfork"))
+		return vfork_mode();
+	n = arg(argc, argv, 1, 8, 2, 256);
+	w = arg(argc, argv, 2, 3, 0, n - 1);
+	r = arg(argc, argv, 3, 2, 0, n - 1 - w);
 	map = sys_mmap2(NULL, n * PAGE_SIZE, PROT_READ | PROT_WRITE,
 			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (IS_ERR_VALUE(map)) {

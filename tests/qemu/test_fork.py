@@ -51,6 +51,10 @@ def minflt(con, pid):
     return int(con.run(f"cat /proc/{pid}/stat").split()[9])
 
 
+def vmstat(con, name):
+    return int(re.search(rf"^{name} (\d+)$", con.run("cat /proc/vmstat"), re.M)[1])
+
+
 def mem_free(con):
     return int(re.search(r"^MemFree:\s+(\d+) kB$", con.run("cat /proc/meminfo"), re.M)[1])
 
@@ -105,6 +109,7 @@ def test_forktouch_shared_then_private(con):
     assert p["Referenced"] == N * KB and c["Referenced"] == 0, (p, c)
     pflt1, cflt1 = minflt(con, parent), minflt(con, child)
     assert cflt1 > 0
+    reuse = vmstat(con, "pgreuse")
 
     out = con.run(f"fg {parent}")
     assert f"forktouch: child {child} stopped" in out and f"[{parent}] Stopped  {CMD}" in out, out
@@ -120,6 +125,9 @@ def test_forktouch_shared_then_private(con):
 
     out = con.run(f"fg {parent}")
     assert "forktouch: child exit 42" in out, out
+    # the parent's last two writes hit pages only it maps now: reused, not
+    # copied (and the child's stack page, which the parent copied away)
+    assert vmstat(con, "pgreuse") >= reuse + 2
     assert re.search(rf"^\[{parent}\] Exit 42  {re.escape(CMD)}$", out, re.M), out
     assert f"[{child}]" not in out                  # its parent reaped it
     assert "No such file" in con.run(f"cat /proc/{child}/status")
@@ -154,4 +162,19 @@ def test_forktouch_bad_arguments(con):
     out = con.run("/bin/forktouch 8 8")
     assert "forktouch: argument 2 must be 0..7" in out
     assert re.search(r"^\[\d+\] Exit 2  /bin/forktouch 8 8$", out, re.M), out
+    assert con.run("jobs").strip() == ""
+
+
+def test_forktouch_vfork_wait4_clone(con):
+    """Expect vfork's child to run while its parent sleeps and exit 7,
+    wait4 to return its pid with status 0x700, a second wait4 (WNOHANG) to
+    find no child (-ECHILD), clone with CLONE_THREAD to be refused
+    (-EINVAL), and the program to exit 7."""
+    out = con.run("/bin/forktouch vfork")
+    m = re.search(r"^forktouch: vfork child (\d+): wait4 (\d+) status 0x700$", out, re.M)
+    assert m and m[1] == m[2], out
+    assert "forktouch: wait4 again: -10" in out
+    assert "forktouch: clone(CLONE_THREAD): -22" in out
+    assert re.search(r"^\[\d+\] Exit 7  /bin/forktouch vfork$", out, re.M), out
+    assert f"[{m[1]}]" not in out
     assert con.run("jobs").strip() == ""

@@ -178,3 +178,23 @@ def test_forktouch_vfork_wait4_clone(con):
     assert re.search(r"^\[\d+\] Exit 7  /bin/forktouch vfork$", out, re.M), out
     assert f"[{m[1]}]" not in out
     assert con.run("jobs").strip() == ""
+
+
+def test_forktouch_child_killed(con):
+    """Expect: the child killed (kill -9) while both are stopped dies at
+    once, a zombie its stopped parent reaps when continued: wait4's status
+    says signal 9, the parent exits 1; no page is left behind."""
+    con.run(CMD)
+    con.run("fg")
+    con.run("fg")
+    free = mem_free(con)
+    parent, child, addr = start(con)
+    out = con.run(f"kill -9 {child}")
+    assert re.search(rf"^\[{parent}\] Stopped  {re.escape(CMD)}$", out, re.M), out
+    assert f"[{child}]" not in out                  # not the console's to reap
+    assert status(con, child)["State"].startswith("Z")
+    out = con.run(f"fg {parent}")
+    assert "forktouch: child killed by signal 9" in out, out
+    assert re.search(rf"^\[{parent}\] Exit 1  {re.escape(CMD)}$", out, re.M), out
+    assert "No such file" in con.run(f"cat /proc/{child}/status")
+    assert mem_free(con) == free

@@ -96,12 +96,12 @@ obj-y  := arch/arm/kernel/debug.o arch/arm/kernel/entry-armv.o arch/arm/kernel/e
           mm/slub.o mm/slub_debug.o mm/slab_common.o mm/slab_debug.o mm/highmem.o mm/highmem_debug.o \
           mm/vmalloc.o mm/vmalloc_debug.o arch/arm/mm/ioremap.o drivers/misc/lkdtm.o \
           init/initramfs.o usr/initramfs_data.o \
-          mm/mmap.o mm/mmap_mm.o mm/mprotect.o mm/memory.o mm/memory_zap.o mm/filemap.o \
+          mm/mmap.o mm/mmap_mm.o mm/mprotect.o mm/memory.o mm/memory_zap.o mm/memory_fork.o mm/filemap.o \
           mm/rmap.o mm/fault_trace.o arch/arm/mm/pgd.o arch/arm/mm/context.o arch/arm/mm/extable.o \
           fs/proc/base.o fs/proc/task_mmu.o fs/proc/array.o mm/pagewalk.o kernel/shell_echo.o \
           kernel/shell_ps.o kernel/sysctl.o mm/util.o drivers/char/random.o
 obj-$(CONFIG_KTEST) += arch/arm/kernel/phys2virt_test.o arch/arm/mm/mmu_test.o mm/page_alloc_test.o mm/slab_test.o \
-                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o \
+                       mm/highmem_test.o mm/vmalloc_test.o arch/arm/mm/ioremap_test.o fs/exec_test.o mm/fork_test.o \
                        arch/arm/lib/uaccess_test.o
 obj-$(CONFIG_VDSO) += arch/arm/kernel/vdso.o arch/arm/vdso/vdso.o
 libfdt-y := fdt.o fdt_ro.o fdt_rw.o fdt_wip.o fdt_strerror.o fdt_addresses.o

@@ -15,9 +15,12 @@
  *   [2] Segmentation fault  /bin/fault null     a signal killed it
  *
  * "Waiting" is schedule(): the console switches to the process and gets the
- * CPU back when the process stops or ends (kernel/sched/core.c). A zombie
- * is reaped (release_task) once its line is printed. There is no
+ * CPU back when the process stops, sleeps or ends (kernel/sched/core.c). A
+ * zombie is reaped (release_task) once its line is printed. There is no
  * background: `fg` and `kill -CONT` both continue a process and wait.
+ * A program that forks is one job: the console waits for the process it
+ * started (the job's leader); the children are reaped by their parent
+ * (wait4), or by the console if the parent died first.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -70,22 +73,43 @@ static void report(struct task_struct *p)
 	release_task(p);
 }
 
+static bool any_runnable(void)
+{
+	struct task_struct *q;
+
+	for_each_process(q)
+		if (q->__state == TASK_RUNNING && !q->exit_state)
+			return true;
+	return false;
+}
+
 /*
- * Run p until it is no longer runnable. schedule() runs the first
- * runnable process, which is p unless a process continued another one
- * (kill(pid, SIGCONT)): that one then runs first, and its end is
- * reported below too.
+ * Run p's job until nothing is runnable. The job is the console's child
+ * that p is or descends from (fork: job_leader), and the console waits for
+ * that leader, as bash waits for a job. schedule() runs the first runnable
+ * process: p, a child it forked while it sleeps in wait4, or one a process
+ * continued (kill(pid, SIGCONT)); orphans (the console's children now) run
+ * too, there being no background. Then: the leader's status line; the end
+ * of any other child of the console; and, when the leader sleeps (waiting
+ * for a child), the stopped processes of its job, which `fg` continues.
+ * A process's dead children are its own to reap (wait4), not ours.
  */
 static void wait_task(struct task_struct *p)
 {
 	struct task_struct *q, *n;
 
-	while (p->__state == TASK_RUNNING && !p->exit_state)
+	p = job_leader(p);
+	while (any_runnable())
 		schedule();
 	report(p);
 	list_for_each_entry_safe(q, n, &init_task.tasks, tasks)
-		if (q->exit_state)
+		if (q != p && q->exit_state && q->real_parent == &init_task)
 			report(q);
+	if (!p->exit_state && p->__state != __TASK_STOPPED)
+		for_each_process(q)
+			if (q != p && !q->exit_state && q->__state == __TASK_STOPPED &&
+			    job_leader(q) == p)
+				report(q);
 }
 
 /* argv joined by spaces: the command line jobs and the status lines show. */

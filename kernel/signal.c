@@ -46,6 +46,9 @@ int send_sig(int sig, struct task_struct *p)
 	if (sigmask(sig) & IGNORED_SIGNALS)
 		return 0;
 	p->pending |= sigmask(sig);
+	/* Linux signal_wake_up: a sleeper in wait4 wakes to take the signal;
+	 * SIGKILL also ends a killable sleep (vfork's parent: TASK_KILLABLE). */
+	wake_up_state(p, TASK_INTERRUPTIBLE | (sig == SIGKILL ? TASK_UNINTERRUPTIBLE : 0));
 	return 0;
 }
 
@@ -94,12 +97,14 @@ const char *strsignal(int sig)
 }
 
 /* Linux's do_signal_stop: the console sees __TASK_STOPPED and the signal
- * in exit_code (as wait(WUNTRACED) reports it); SIGCONT or SIGKILL makes
- * the task runnable, and the console's schedule() brings it back here. */
+ * in exit_code (as wait(WUNTRACED) reports it; a parent process is told,
+ * kernel/exit.c do_notify_parent); SIGCONT or SIGKILL makes the task
+ * runnable, and the console's schedule() brings it back here. */
 static void do_signal_stop(int sig)
 {
 	current->__state = __TASK_STOPPED;
 	current->exit_code = sig;
+	do_notify_parent(current);      /* a parent in wait4(WUNTRACED) sees it */
 	schedule();
 	current->exit_code = 0;
 }

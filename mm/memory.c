@@ -183,6 +183,10 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 		set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
 		goto unmap;
 	}
+	if (anon_vma_prepare(vma)) {    /* the VMA now has anonymous pages (fork) */
+		pte_unmap(vmf->pte);
+		return VM_FAULT_OOM;
+	}
 	page = alloc_zeroed_user_page();
 	if (!page) {
 		pte_unmap(vmf->pte);
@@ -289,6 +293,8 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 	vm_fault_t ret;
 
 	fault_trace_handler("do_cow_fault");
+	if (anon_vma_prepare(vmf->vma))
+		return VM_FAULT_OOM;
 	vmf->cow_page = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
@@ -327,6 +333,7 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 	if (ptep_set_access_flags(vmf->vma, vmf->address, vmf->pte, entry, 1))
 		update_mmu_cache(vmf->vma, vmf->address, vmf->pte);
 	pte_unmap(vmf->pte);
+	count_vm_event(PGREUSE);
 	return 0;
 }
 
@@ -343,7 +350,9 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	pte_t entry;
 
 	fault_trace_handler(old_page ? "do_wp_page (copy)" : "do_wp_page (zero page)");
-	new_page = old_page ? alloc_page(GFP_HIGHUSER_MOVABLE) : alloc_zeroed_user_page();
+	new_page = NULL;
+	if (!anon_vma_prepare(vma))
+		new_page = old_page ? alloc_page(GFP_HIGHUSER_MOVABLE) : alloc_zeroed_user_page();
 	if (!new_page) {
 		pte_unmap(vmf->pte);
 		return VM_FAULT_OOM;
@@ -371,15 +380,26 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 
 /*
  * do_wp_page - a write to a present read-only PTE of a writable VMA
- * (Linux do_wp_page): the zero page is replaced by a new page; an
- * anonymous page nobody else holds (refcount 1: Linux 6.1's test, where
- * older kernels looked at the mapcount) is reused in place; anything else
- * (a page-cache page, a shared anon page) is copied.
+ * (Linux 6.1 do_wp_page): the zero page is replaced by a new page; an
+ * anonymous page nobody else holds is reused in place; anything else (a
+ * page-cache page, an anonymous page fork left mapped by parent and child)
+ * is copied, and the other side keeps the old page.
+ *
+ * "Nobody else holds" is 6.1's rule: PageAnonExclusive, or else a
+ * reference count of exactly 1 (after draining the LRU caches' extra
+ * references, which armmm has not got). The mapcount, which older kernels
+ * tested, is not looked at: after fork a page is reused by whichever side
+ * writes it last, once the other side has copied it or exited. armmm has
+ * no PageAnonExclusive (mm/mprotect.c); a page that would have it has no
+ * other references here (no GUP pins, no swap cache), so the count alone
+ * gives 6.1's answer. (wp_can_reuse_anon_folio is the same test after 6.5.)
  */
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
-	vmf->page = vm_normal_page(vmf->vma, vmf->address, vmf->orig_pte);
-	if (vmf->page && PageAnon(vmf->page) && page_ref_count(vmf->page) == 1)
+	struct page *page = vm_normal_page(vmf->vma, vmf->address, vmf->orig_pte);
+
+	vmf->page = page;
+	if (page && PageAnon(page) && page_ref_count(page) == 1)
 		return wp_page_reuse(vmf);
 	return wp_page_copy(vmf);
 }

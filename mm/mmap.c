@@ -10,8 +10,10 @@
  * Differences from Linux 6.1:
  *  - an mm's VMAs are a list sorted by address (mm->mmap), not a maple
  *    tree: find_vma walks it. A process here has a dozen VMAs.
- *  - no anon_vma: an anonymous page's ->mapping only says "anon"
- *    (mm/rmap.c), so merging never has to compare anon_vmas.
+ *  - the anon_vma only marks a VMA that has had anonymous pages (for
+ *    fork, mm_types.h); an anonymous page's ->mapping only says "anon"
+ *    (mm/rmap.c), so merging does not compare anon_vmas (Linux merges
+ *    only equal or absent ones); the merged VMA keeps either's.
  *  - no locks (one CPU, no preemption), no mempolicy, userfaultfd, memcg,
  *    accounting against overcommit, mlock or RLIMIT_AS/DATA checks.
  *  - the random mmap_base, stack and brk of randomize_va_space are
@@ -195,6 +197,8 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *pr
 			  next->vm_pgoff == pgoff + pglen;
 
 	if (merge_prev && merge_next) {         /* the hole closes: prev swallows next */
+		if (!prev->anon_vma)    /* Linux: the importer takes the exporter's */
+			prev->anon_vma = next->anon_vma;
 		prev->vm_end = next->vm_end;
 		vma_unlink(mm, next);
 		vm_area_free(next);

@@ -22,6 +22,7 @@
 /* The kernel's own address space: swapper_pg_dir, no VMAs (Linux mm/init-mm.c). */
 struct mm_struct init_mm = {
 	.mmap = LIST_HEAD_INIT(init_mm.mmap),
+	.anon_vma_list = LIST_HEAD_INIT(init_mm.anon_vma_list),
 	.pgd = swapper_pg_dir,
 	.mm_users = 2,
 	.mm_count = 1,
@@ -40,6 +41,7 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	INIT_LIST_HEAD(&mm->mmap);
+	INIT_LIST_HEAD(&mm->anon_vma_list);
 	mm->mm_users = 1;
 	mm->mm_count = 1;
 	mm->mmap_base = mmap_base(0, 0);       /* exec may move it: arch_pick_mmap_layout */
@@ -87,6 +89,7 @@ static void exit_mmap(struct mm_struct *mm)
 		vma_unlink(mm, vma);
 		vm_area_free(vma);
 	}
+	free_anon_vmas(mm);
 }
 
 /* Drop a user of mm; the last one unmaps everything (Linux mmput). */

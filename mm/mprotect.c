@@ -76,8 +76,11 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 	vma_unlink(mm, vma);
 	merged = vma->vm_special_name ? NULL :
 		 vma_merge(mm, prev, start, end, newflags, vma->vm_file, pgoff);
-	if (merged)
+	if (merged) {
+		if (!merged->anon_vma)  /* its anonymous pages now belong to merged */
+			merged->anon_vma = vma->anon_vma;
 		vm_area_free(vma);
+	}
 	else
 		vma_link(mm, vma);
 	return 0;

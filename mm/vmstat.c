@@ -260,6 +260,7 @@ static const struct { const char *name; enum vm_event_item item; } vm_events_cou
 	{ "pgalloc_normal", PGALLOC_NORMAL }, { "pgalloc_high", PGALLOC_HIGH },
 	{ "pgalloc_movable", PGALLOC_MOVABLE },
 	{ "pgfree", PGFREE }, { "pgfault", PGFAULT }, { "pgmajfault", PGMAJFAULT },
+	{ "pgreuse", PGREUSE },
 };
 
 static unsigned long vm_event_value(const char *name)

@@ -11,7 +11,8 @@
  *
  * Differences from Linux 6.1, each because armmm has one CPU and the
  * console is pid 0 (Linux: /init is pid 1):
- *  - PPid is 0, the console's pid, where a busybox shell would be 1;
+ *  - PPid is 0, the console's pid, where a busybox shell would be 1 (a
+ *    forked child's is its parent's);
  *  - Cpus_allowed is 1 / 0: one CPU (Linux: every possible CPU of the DTB);
  *  - SigQ's limit is computed from totalram_pages() now (Linux: at
  *    fork_init, before the init sections and CMA were added).
@@ -59,7 +60,8 @@ static void task_state(struct seq_file *m, struct task_struct *p)
 {
 	seq_puts(m, "Umask:\t0022\n");       /* Linux "%#04o" of the default umask 022 */
 	seq_printf(m, "State:\t%s", get_task_state(p));
-	seq_printf(m, "\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\nTracerPid:\t0", p->pid, p->pid);
+	seq_printf(m, "\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0", p->pid, p->pid,
+		   p->real_parent ? p->real_parent->pid : 0);
 	seq_puts(m, "\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0");
 	seq_printf(m, "\nFDSize:\t%d\nGroups:\t ", NR_OPEN_DEFAULT);
 	seq_printf(m, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t0\nNSsid:\t0\n", p->pid, p->pid);
@@ -125,7 +127,8 @@ int proc_tgid_stat(struct seq_file *m, struct task_struct *task)
 {
 	struct mm_struct *mm = task->mm;
 
-	seq_printf(m, "%d (%s) %c 0 0 0 0 -1 0", task->pid, task->comm, *get_task_state(task));
+	seq_printf(m, "%d (%s) %c %d 0 0 0 -1 0", task->pid, task->comm, *get_task_state(task),
+		   task->real_parent ? task->real_parent->pid : 0);
 	seq_printf(m, " %lu 0 %lu 0", task->min_flt, task->maj_flt);
 	seq_puts(m, " 0 0 0 0 20 0 1 0 0");            /* times, prio 20, nice 0, 1 thread, start */
 	seq_printf(m, " %lu %lu %lu", mm ? task_vsize(mm) : 0, mm ? get_mm_rss(mm) : 0,

@@ -13,6 +13,7 @@
 #define E2BIG   7       /* Argument list too long */
 #define ENOEXEC 8       /* Exec format error */
 #define EBADF   9       /* Bad file number */
+#define ECHILD  10      /* No child processes */
 #define ENOMEM  12      /* Out of memory */
 #define EACCES  13      /* Permission denied */
 #define EFAULT  14      /* Bad address */

@@ -149,15 +149,28 @@ struct file;
 #define VM_PFNMAP       0x00000400UL
 #define VM_LOCKED       0x00002000UL
 #define VM_IO           0x00004000UL
+#define VM_DONTCOPY     0x00020000UL    /* fork leaves it out (madvise MADV_DONTFORK) */
 #define VM_DONTEXPAND   0x00040000UL
 #define VM_ACCOUNT      0x00100000UL
 #define VM_NORESERVE    0x00200000UL
+#define VM_WIPEONFORK   0x02000000UL    /* the child gets it empty (MADV_WIPEONFORK) */
 #define VM_DONTDUMP     0x04000000UL
 /* 0 on ARM: CONFIG_MEM_SOFT_DIRTY needs HAVE_ARCH_SOFT_DIRTY, which ARM
  * lacks (Linux defines VM_SOFTDIRTY 0 then); smaps prints no "sd". */
 #define VM_SOFTDIRTY    0x0UL
 #define VM_MIXEDMAP     0x10000000UL
 #define VM_STACK        VM_GROWSDOWN
+
+/*
+ * is_cow_mapping - a private mapping that may be written (Linux
+ * is_cow_mapping): its pages are copied on write, so fork makes both
+ * sides' PTEs read-only. VM_MAYWRITE, not VM_WRITE: a private mapping
+ * mprotect'ed read-only may become writable again later.
+ */
+static inline bool is_cow_mapping(unsigned long flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
 /* ARM's VM_DATA_FLAGS_TSK_EXEC for a task without READ_IMPLIES_EXEC (an
  * EABI binary with a non-executable PT_GNU_STACK): heap and stack rw-p.
  * exec adds VM_EXEC where Linux's personality would. */
@@ -301,6 +314,11 @@ static inline unsigned long mm_pgtables_bytes(const struct mm_struct *mm)
 void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
 void page_add_file_rmap(struct page *page, struct vm_area_struct *vma);
 void page_remove_rmap(struct page *page, struct vm_area_struct *vma);
+int anon_vma_prepare(struct vm_area_struct *vma);
+int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma);
+void free_anon_vmas(struct mm_struct *mm);
+int page_try_dup_anon_rmap(struct page *page, struct vm_area_struct *src_vma);
+void page_dup_file_rmap(struct page *page);
 
 /* The struct page a PTE maps, NULL for the zero page (Linux vm_normal_page). */
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
@@ -352,6 +370,9 @@ struct vm_area_struct *get_gate_vma(struct mm_struct *mm);
 bool in_gate_area(struct mm_struct *mm, unsigned long addr);
 /* Tell the mm how many pages a VMA adds (total_vm, data_vm, exec_vm, stack_vm). */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+/* fork: the PTEs of src_vma into its copy dst_vma (mm/memory_fork.c).
+ * Return: 0 or -ENOMEM. */
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 
 /* The system calls (sys_brk, sys_mmap2, sys_munmap, sys_mprotect) are in linux/syscalls.h. */
 

@@ -76,6 +76,23 @@ _Static_assert(sizeof(void *) != 4 || sizeof(struct page) == 32,
  */
 struct mm_struct;
 
+/*
+ * anon_vma - Linux's head of the reverse map of a VMA's anonymous pages
+ * (include/linux/rmap.h). armmm has no reverse map (mm/rmap.c says why), so
+ * what is left is the one fact the rest of mm reads from it: whether the
+ * VMA has ever had an anonymous page. Linux sets it at the first anonymous
+ * page (anon_vma_prepare: a write fault, a COW copy), and fork copies the
+ * PTEs of a VMA only if it is set (mm/memory.c vma_needs_copy): the rest
+ * is faulted in again by the child. One per VMA that needed one, shared
+ * by the parts of a split VMA as Linux's is; they live on
+ * mm->anon_vma_list and go with the mm (exit_mmap), where Linux counts
+ * references (Linux's anon_vma also chains a child's to its parent's for
+ * rmap; nothing here walks that chain, so it is not kept).
+ */
+struct anon_vma {
+	struct list_head mm_list;       /* on vma->vm_mm->anon_vma_list (armmm) */
+};
+
 struct vm_area_struct {
 	unsigned long vm_start;         /* first address inside */
 	unsigned long vm_end;           /* first address after */
@@ -88,6 +105,7 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops;
 	const char *vm_special_name;    /* "[sigpage]", ...: a special mapping's name, else NULL */
 	void *vm_private_data;          /* a special mapping's struct page *pages[] */
+	struct anon_vma *anon_vma;      /* NULL until its first anonymous page */
 };
 
 /* The RSS counters of an mm (Linux's enum in mm_types_task.h). */
@@ -123,6 +141,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long rss_stat[NR_MM_COUNTERS];  /* in pages */
 	unsigned long mmap_base;        /* top-down mmap starts below it (arch_pick_mmap_layout) */
+	struct list_head anon_vma_list; /* every anon_vma of its VMAs (armmm: freed with the mm) */
 	struct {
 		u64 id;                 /* ASID generation | ASID (arch/arm/mm/context.c) */
 		unsigned long sigpage;  /* where [sigpage] is mapped */

@@ -22,11 +22,20 @@
 struct mm_struct;
 struct pt_regs;
 
+/* Linux's struct completion (include/linux/completion.h), reduced to its
+ * flag: one waiter, woken by complete() (kernel/fork.c: vfork). */
+struct completion {
+	unsigned int done;
+	struct task_struct *waiter;
+};
+
 #define TASK_COMM_LEN   16
 #define THREAD_SIZE     8192            /* a kernel stack */
 
 /* task->__state and exit_state (Linux's values, as /proc/<pid>/stat shows them by letter) */
 #define TASK_RUNNING    0x0000          /* R */
+#define TASK_INTERRUPTIBLE 0x0001       /* S: sleeping until woken or signalled (wait4) */
+#define TASK_UNINTERRUPTIBLE 0x0002     /* D: sleeping until woken (vfork's parent) */
 #define __TASK_STOPPED  0x0004          /* T */
 #define EXIT_DEAD       0x0010          /* X */
 #define EXIT_ZOMBIE     0x0020          /* Z */
@@ -53,6 +62,9 @@ struct task_struct {
 	unsigned long pending;          /* signals sent, bit (sig - 1) */
 	unsigned int flags;             /* PF_EXITING, PF_RANDOMIZE */
 	unsigned long min_flt, maj_flt; /* faults (mm_account_fault) */
+	struct task_struct *real_parent;        /* who forked it (the console: init_task);
+						 * it reaps it (wait4), and gets SIGCHLD */
+	struct completion *vfork_done;  /* vfork: the parent sleeps until exec/exit */
 	struct list_head tasks;         /* on init_task.tasks */
 	char cmdline[128];              /* the console's line (TASK_CMDLINE_LEN) */
 };
@@ -91,8 +103,29 @@ struct task_struct *find_task_by_vpid(int pid);
 struct task_struct *create_task(void);
 void schedule(void);
 void wake_up_process(struct task_struct *p);
+/* Make p runnable if its state is one of state's bits (Linux wake_up_state). */
+int wake_up_state(struct task_struct *p, unsigned int state);
 __attribute__((__noreturn__)) void do_exit(long code);
 void release_task(struct task_struct *p);
+
+/*
+ * fork (kernel/fork.c) and wait (kernel/exit.c). Every task has a
+ * real_parent: the console (init_task) for what it started, the forking
+ * process for a child. A job is the console's child and its descendants;
+ * job_leader(p) is that child. A dead child stays a zombie until its parent
+ * reaps it with wait4; a task whose parent dies first is reparented to the
+ * console, which reaps it (Linux reparents to init, which reaps it too).
+ */
+#define CLONE_VM        0x00000100      /* share the address space (vfork) */
+#define CLONE_VFORK     0x00004000      /* the parent sleeps until the child execs or exits */
+#define CSIGNAL         0x000000ff      /* the signal sent to the parent at exit */
+long kernel_clone(unsigned long clone_flags, unsigned long newsp);
+/* A copy-on-write copy of oldmm for tsk (NULL: no memory); fork's, and
+ * mm/fork_test.c's. */
+struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
+struct task_struct *job_leader(struct task_struct *p);
+/* exit_mm's mm_release: wake a vfork parent (kernel/fork.c). */
+void mm_release(struct task_struct *tsk);
 
 /* The pt_regs a user process saved on entry: the top of its kernel stack. */
 #define task_pt_regs(p) \

@@ -17,6 +17,13 @@ long sys_exit(int error_code);                                  /* kernel/exit.c
 long sys_exit_group(int error_code);                            /* kernel/exit.c */
 long sys_write(unsigned int fd, const char __user *buf, size_t count);  /* fs/read_write.c */
 long sys_getpid(void);                                          /* kernel/sys.c */
+long sys_fork(void);                                            /* kernel/fork.c */
+long sys_vfork(void);                                           /* kernel/fork.c */
+long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *parent_tidptr,
+	       unsigned long tls, int __user *child_tidptr);   /* kernel/fork.c */
+struct rusage;
+long sys_wait4(int upid, int __user *stat_addr, int options,
+	       struct rusage __user *ru);                       /* kernel/exit.c */
 long sys_kill(int pid, int sig);                                /* kernel/signal.c */
 long sys_brk(unsigned long brk);                                /* mm/mmap.c */
 long sys_munmap(unsigned long addr, size_t len);                /* mm/mmap.c */

@@ -14,6 +14,7 @@ enum vm_event_item {
 	PGFREE,                         /* pages freed */
 	PGFAULT,                        /* page faults handled (handle_mm_fault) */
 	PGMAJFAULT,                     /* of which VM_FAULT_MAJOR */
+	PGREUSE,                        /* write faults that kept the page (wp_page_reuse) */
 	NR_VM_EVENT_ITEMS
 };
 

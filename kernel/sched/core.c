@@ -5,8 +5,10 @@
  *
  * armmm's scheduler is the smallest one that lets a process and the
  * console take turns: no run queue, no time slices, no preemption.
- *  - A process runs until it exits, stops or dies; each of those calls
- *    schedule(), which goes back to the console (init_task).
+ *  - A process runs until it exits, stops, dies or sleeps (wait4, vfork);
+ *    each of those calls schedule(), which goes back to the console
+ *    (init_task), and the console runs the next runnable process: a
+ *    child a parent waits for runs that way.
  *  - The console calls schedule() to run the process it waits for (after
  *    exec, `fg`, `kill -CONT`): the first runnable task on the task list.
  * context_switch is Linux's: the address space first (switch_mm: ASID and
@@ -53,6 +55,16 @@ void schedule(void)
 
 	if (next && next != current)
 		context_switch(current, next);
+}
+
+/* Linux wake_up_state / try_to_wake_up: p runs again if it sleeps in one
+ * of the states given (a dead task never). Return: 1 if it was woken. */
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	if (!(p->__state & state) || p->exit_state)
+		return 0;
+	p->__state = TASK_RUNNING;
+	return 1;
 }
 
 void wake_up_process(struct task_struct *p)

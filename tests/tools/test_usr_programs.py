@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 TOP = Path(__file__).resolve().parents[2]
-PROGS = ["hello", "memtouch", "zero", "fault", "spread"]
+PROGS = ["hello", "memtouch", "zero", "fault", "spread", "forktouch"]
 ENV = {"HOME": "/", "TERM": "linux"}
 QEMU_ARM = shutil.which("qemu-arm")
 READELF = "arm-none-eabi-readelf"
@@ -225,6 +225,22 @@ def test_spread(out):
     assert re.fullmatch(r"spread: 5 regions at 0x[0-9a-f]+\n", p.until_stop())
     p.cont()
     assert p.finish() == ("", 0)
+
+
+@needs_qemu
+def test_forktouch_mirrors_the_childs_stops(out):
+    """Under Linux's ABI (qemu-arm forks a host process): expect the mmap
+    line, the parent stopped after "child <pid> stopped" twice (wait4
+    WUNTRACED sees each of the child's stops), then the child's exit 42
+    reported and returned; the child's writes never reached the parent."""
+    p = Proc(out, "forktouch", "6", "2", "2")
+    first = p.until_stop()
+    m = re.fullmatch(r"forktouch: mmap=0x([0-9a-f]+)\nforktouch: child (\d+) stopped\n", first)
+    assert m and int(m[1], 16) % 4096 == 0, first
+    p.cont()
+    assert p.until_stop() == f"forktouch: child {m[2]} stopped\n"
+    p.cont()
+    assert p.finish() == ("forktouch: child exit 42\n", 42)
 
 
 @needs_qemu

@@ -10,6 +10,7 @@
  * The numbers are Linux's arch/arm/tools/syscall.tbl.
  */
 #define __NR_exit		1
+#define __NR_fork		2
 #define __NR_write		4
 #define __NR_open		5
 #define __NR_close		6
@@ -48,6 +49,7 @@
 	syscall4 sys_open, __NR_open
 	syscall4 sys_close, __NR_close
 	syscall4 sys_wait4, __NR_wait4
+	syscall4 sys_fork, __NR_fork
 
 /*
  * mmap2(addr, len, prot, flags, fd, pgoff): the fifth and sixth arguments

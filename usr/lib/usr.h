@@ -35,6 +35,14 @@
 #define SIGSTOP		19
 #define SIGCONT		18
 
+/* wait4 (include/uapi/linux/wait.h) and its status word */
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WIFSTOPPED(s)	(((s) & 0xff) == 0x7f)
+#define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
+#define WTERMSIG(s)	((s) & 0x7f)
+#define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
+
 /* the auxiliary vector (include/uapi/linux/auxvec.h) */
 #define AT_NULL		0
 #define AT_PHDR		3
@@ -55,6 +63,7 @@ long sys_getpid(void);
 long sys_open(const char *path, int flags, int mode);
 long sys_close(int fd);
 long sys_wait4(long pid, int *status, int options, void *rusage);
+long sys_fork(void);
 long sys_kill(long pid, int sig);
 unsigned long sys_brk(unsigned long brk);
 long sys_munmap(void *addr, size_t len);

@@ -27,12 +27,16 @@ long sys_ni_syscall(void)
 const void *const sys_call_table[NR_syscalls] = {
 	[0 ... NR_syscalls - 1] = sys_ni_syscall,
 	[1]   = sys_exit,
+	[2]   = sys_fork,
 	[4]   = sys_write,
 	[20]  = sys_getpid,
 	[37]  = sys_kill,
 	[45]  = sys_brk,
 	[91]  = sys_munmap,
+	[114] = sys_wait4,
+	[120] = sys_clone,
 	[125] = sys_mprotect,
+	[190] = sys_vfork,
 	[192] = sys_mmap2,
 	[248] = sys_exit_group,
 };

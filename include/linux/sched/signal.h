@@ -30,5 +30,8 @@ const char *strsignal(int sig);
 /* Called by entry-common.S ret_to_user with the user registers: act on
  * pending signals (this is where a task stops or dies). */
 void do_work_pending(struct pt_regs *regs);
+/* tsk died or stopped: SIGCHLD to its parent process, which is woken if
+ * it waits (kernel/exit.c; nothing for the console's own children). */
+void do_notify_parent(struct task_struct *tsk);
 
 #endif

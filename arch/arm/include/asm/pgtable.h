@@ -235,6 +235,14 @@ static inline pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr,
 	return old;
 }
 
+/* Make a user PTE read-only, keeping the rest (Linux's generic
+ * ptep_set_wrprotect, which ARM uses): fork's COW mappings. The caller
+ * flushes the TLB (dup_mmap: flush_tlb_mm once at the end). */
+static inline void ptep_set_wrprotect(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	set_pte_at(mm, addr, ptep, pte_wrprotect(*ptep));
+}
+
 /* mm/pgtable.c in Linux; arch/arm/mm/pgd.c here (they need flush_tlb_page). */
 int ptep_set_access_flags(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
 			  pte_t entry, int dirty);

@@ -39,6 +39,7 @@ RUNS = (
     ("memtouch", ("/bin/memtouch", "4", "4", "3", "5")),
     ("zero", ("/bin/zero",)),
     ("spread", ("/bin/spread", "3")),
+    ("forktouch", ("/bin/forktouch", "8", "3", "2")),
 ) + tuple((f"fault-{k}", ("/bin/fault", k)) for k in FAULT_KINDS)
 
 # bash's words for a signal (armmm's console prints them; strsignal(3)).

@@ -114,4 +114,4 @@ def test_compare_user_bad_program():
                         "--user-only", "--prog", "nosuch"], capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 2
-    assert "--prog nosuch: not a usr/ program of the scenario (fault, hello, memtouch" in r.stderr
+    assert "--prog nosuch: not a usr/ program of the scenario (fault, forktouch, hello, memtouch" in r.stderr

@@ -258,4 +258,4 @@ def test_linux_init_runs_every_program_through_launch():
     assert "/bin/launch /tmp/pid " + us.STOP_AT in init
     assert "echo 0 > /proc/sys/kernel/randomize_va_space" in init
     assert us.END_LINE in init
-    assert set(us.programs()) == {"hello", "memtouch", "zero", "spread", "fault"}
+    assert set(us.programs()) == {"hello", "memtouch", "zero", "spread", "fault", "forktouch"}

@@ -164,22 +164,11 @@ def traces(armmm_dumps, only=None):
 
 
 # ---- armmm's side --------------------------------------------------------------------
-class _Transcript:
-    def __init__(self):
-        self.parts = []
-
-    def write(self, s):
-        self.parts.append(s.replace("\r", ""))
-
-    def flush(self):
-        pass
-
-
 def run_armmm(board, mem, zimage, log_path=None, timeout=60, fault_trace=False):
     """Boot armmm to its prompt and type the scenario; return its frames
     as text (frames.parse() reads it). fault_trace: boot with it, so each
     step's faults come back as "user:<run>:<step>:trace" frames."""
-    t = _Transcript()
+    t = qemu_boot.Transcript()
     bootargs = "console=ttyAMA0" + (" fault_trace" if fault_trace else "")
     child = qemu_boot.boot(board, mem, str(zimage), bootargs=bootargs,
                            logfile=t, echo_cmd=False)
@@ -200,5 +189,5 @@ def run_armmm(board, mem, zimage, log_path=None, timeout=60, fault_trace=False):
         child.terminate(force=True)
         if log_path:
             Path(log_path).parent.mkdir(parents=True, exist_ok=True)
-            Path(log_path).write_text("".join(t.parts))
+            Path(log_path).write_text(t.text())
     return text

@@ -65,23 +65,6 @@ def bootargs(board):
     return f"console={console} ptdump=phases memblock=debug"
 
 
-class _Transcript:
-    """pexpect logfile_read target: the whole console, \\r dropped."""
-
-    def __init__(self):
-        self.parts = []
-
-    def write(self, s):
-        self.parts.append(s.replace("\r", ""))
-
-    def flush(self):
-        pass
-
-    def text(self):
-        self.parts = ["".join(self.parts)]
-        return self.parts[0]
-
-
 class Shell:
     """armmm's console: type a command, return what it printed."""
 
@@ -166,7 +149,7 @@ def collect_armmm(board, mem, zimage, log=print, timeout=90):
         raise CollectError(f"unknown board {board}; known: {', '.join(sorted(BOARDS))}")
     if not Path(zimage).is_file():
         raise CollectError(f"{zimage} not found: build it first (make)")
-    t = _Transcript()
+    t = qemu_boot.Transcript()
     t0 = time.monotonic()
     try:
         child = qemu_boot.boot(board, mem, str(zimage), bootargs=bootargs(board), logfile=t,

@@ -57,6 +57,35 @@ UBOOT_MAX_LINE = 500
 INITRD_MAX = 8 << 20
 
 
+class Transcript:
+    """pexpect logfile_read target: everything the console printed, with
+    the pty's \r\r\n line ends reduced to \n, mirrored to a file if one
+    is given. Shared by the tests, make compare, make memmap and the tour."""
+
+    def __init__(self, path=None):
+        self.parts = []
+        self.file = open(path, "w", encoding="utf-8") if path else None
+
+    def write(self, s):
+        s = s.replace("\r", "")
+        self.parts.append(s)
+        if self.file:
+            self.file.write(s)
+
+    def flush(self):
+        if self.file:
+            self.file.flush()
+
+    def text(self):
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def close(self):
+        if self.file:
+            self.file.close()
+
+
 class BootError(RuntimeError):
     """U-Boot refused to start the kernel, QEMU died, or a step timed out."""
 

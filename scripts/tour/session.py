@@ -27,32 +27,6 @@ CMD_TIMEOUT = 30
 PV_PLACEHOLDER = re.compile(r"#-2130706432\b|#8454144\b")
 
 
-class Transcript:
-    """pexpect logfile_read target: the whole console, \\r dropped,
-    mirrored to a file if one is given."""
-
-    def __init__(self, path=None):
-        self.parts = []
-        self.file = open(path, "w", encoding="utf-8") if path else None
-
-    def write(self, s):
-        s = s.replace("\r", "")
-        self.parts.append(s)
-        if self.file:
-            self.file.write(s)
-
-    def flush(self):
-        if self.file:
-            self.file.flush()
-
-    def text(self):
-        return "".join(self.parts)
-
-    def close(self):
-        if self.file:
-            self.file.close()
-
-
 class BuildValues:
     """{sym:NAME} and {pvstub:FUNC:N} for one build directory."""
 
@@ -107,7 +81,7 @@ class Session:
     """The booted kernel's console."""
 
     def __init__(self, board, mem, bootargs, zimage, log=None):
-        self.transcript = Transcript(log)
+        self.transcript = qemu_boot.Transcript(log)
         try:
             self.child = qemu_boot.boot(board, mem, zimage, bootargs=bootargs,
                                         logfile=self.transcript, echo_cmd=False,

@@ -15,6 +15,8 @@ import re
 import pexpect
 import pytest
 
+import boot as qemu_boot   # scripts/qemu (conftest.py puts it on sys.path)
+
 PROMPT = "armmm# "      # our kernel's shell prompt
 ENTER = "\r"            # what a terminal's Enter key sends through QEMU's raw stdio
 TAIL_LINES = 60
@@ -42,33 +44,7 @@ def _key(name):
     return key
 
 
-class _Transcript:
-    """pexpect logfile_read target: keeps everything QEMU printed, with the
-    pty's \\r\\r\\n line ends reduced to \\n, and mirrors it to a file."""
-
-    def __init__(self, path=None):
-        self.parts = []
-        self.file = open(path, "w", encoding="utf-8") if path else None
-
-    def write(self, s):
-        s = s.replace("\r", "")
-        self.parts.append(s)
-        if self.file:
-            self.file.write(s)
-
-    def flush(self):
-        if self.file:
-            self.file.flush()
-
-    def text(self):
-        if len(self.parts) > 1:
-            self.parts = ["".join(self.parts)]
-        return self.parts[0] if self.parts else ""
-
-    def close(self):
-        if self.file:
-            self.file.close()
-            self.file = None
+_Transcript = qemu_boot.Transcript   # scripts/qemu/boot.py
 
 
 class Console:
